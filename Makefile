@@ -1,0 +1,48 @@
+# The two commands a newcomer needs: `make serve` and `make test`. Everything else is set up by them.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SITE   ?= site
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install serve build validate test lint bench clean
+
+help:
+	@echo "make serve     build the site (--strict) and serve it on http://127.0.0.1:8000 with live reload"
+	@echo "make test      run every test"
+	@echo "make build     build the site into $(SITE)/"
+	@echo "make validate  check runbook front matter"
+	@echo "make lint      ruff"
+	@echo "make bench     performance benchmark (not part of make test)"
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -c "import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()['purelib'], 'kb_runbooks.pth').write_text('$(CURDIR)\n')"
+	touch $@
+
+install: $(STAMP)
+
+validate: $(STAMP)
+	$(BIN)/python -m hooks validate
+
+build: $(STAMP)
+	$(BIN)/python -m hooks build --site-dir $(SITE)
+
+serve: validate build
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+lint: $(STAMP)
+	$(BIN)/ruff check hooks tests
+
+test: $(STAMP)
+	$(BIN)/ruff check hooks tests
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+clean:
+	rm -rf $(SITE) .pytest_cache .ruff_cache

@@ -1,0 +1,100 @@
+"""Every runbook of every language, read once, with translation groups."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hooks import registry
+from hooks.frontmatter import Document, read_file
+from hooks.problems import Problem, ProblemError
+
+
+@dataclass
+class Runbook:
+    id: str
+    language: str
+    path: str  # as shown in messages, relative to the repository when possible
+    meta: dict
+    body: str
+    body_line: int
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title") or self.id)
+
+    @property
+    def version(self) -> int | None:
+        value = self.meta.get("version-number")
+        return value if isinstance(value, int) else None
+
+    @property
+    def products(self) -> list[str]:
+        return list(self.meta.get("product") or [])
+
+    @property
+    def hidden(self) -> bool:
+        return self.meta.get("hide") is True
+
+
+@dataclass
+class Corpus:
+    runbooks: list[Runbook]
+    problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._groups: dict[str, dict[str, Runbook]] = defaultdict(dict)
+        for runbook in self.runbooks:
+            self._groups[runbook.id].setdefault(runbook.language, runbook)
+
+    def ids(self) -> list[str]:
+        return sorted(self._groups)
+
+    def translations(self, runbook_id: str) -> dict[str, Runbook]:
+        """Language → runbook, in the site's language order."""
+        group = self._groups.get(runbook_id, {})
+        return {code: group[code] for code in registry.language_codes() if code in group}
+
+    def get(self, runbook_id: str, lang: str) -> Runbook | None:
+        return self._groups.get(runbook_id, {}).get(lang)
+
+    def in_language(self, lang: str) -> list[Runbook]:
+        return sorted((r for r in self.runbooks if r.language == lang), key=lambda r: r.id)
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve().parent).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def runbook_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.glob("*/*.md") if p.is_file())
+
+
+def read_runbook(path: Path, root: Path) -> Runbook:
+    shown = display_path(path, root)
+    doc: Document = read_file(path, shown)
+    meta = doc.meta
+    runbook_id = str(meta.get("id") or path.stem)
+    return Runbook(id=runbook_id, language=path.parent.name, path=shown, meta=meta, body=doc.body,
+                   body_line=doc.body_line, key_lines=doc.key_lines)
+
+
+def load(root: Path, paths: list[Path] | None = None) -> Corpus:
+    """Read runbooks (all of `root`, or the given files); unreadable files become problems."""
+    from hooks.validate import validate_corpus  # validation needs the corpus shape; import late
+
+    runbooks: list[Runbook] = []
+    problems: list[Problem] = []
+    for path in paths if paths is not None else runbook_files(root):
+        try:
+            runbooks.append(read_runbook(path, root))
+        except ProblemError as exc:
+            problems.append(exc.problem)
+    corpus = Corpus(runbooks)
+    corpus.problems = sorted(problems + validate_corpus(corpus, root))
+    return corpus

@@ -1,0 +1,107 @@
+"""MkDocs entry points. Thin on purpose: every decision lives in a module that does not know MkDocs.
+
+mkdocs-static-i18n runs the whole build once per language. Its `building` flag is False only for the
+first build of a cycle (`mkdocs build`, or each rebuild under `mkdocs serve`): that is when the corpus is
+read and validated, once, for all languages. Our events run after the plugin's (priority -150 < -100)
+so that `current_language` is already set and our generated files are not re-filtered.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+if str(Path(__file__).resolve().parent.parent) not in sys.path:  # `mkdocs` run outside `make`
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from hooks import corpus as corpus_module
+from hooks import dialect, header, site_pages, urls
+
+log = get_plugin_logger("kb-runbooks")
+
+_state: dict = {"corpus": None, "lang": "en", "pages": {}}
+RUNBOOK_LIST_MARKER = "<!-- runbook-list -->"
+_H1 = re.compile(r"<h1[^>]*>.*?</h1>\s*", re.DOTALL)
+
+
+def _i18n(config):
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise PluginError("kb-runbooks needs the mkdocs-static-i18n plugin ('i18n' in mkdocs.yml)")
+    return plugin
+
+
+@event_priority(-150)
+def on_config(config):
+    i18n = _i18n(config)
+    _state["lang"] = i18n.current_language
+    if not i18n.building or _state["corpus"] is None:
+        root = Path(config.config_file_path).parent / "runbooks"
+        corpus = corpus_module.load(root)
+        if corpus.problems:
+            for problem in corpus.problems:
+                log.error(str(problem))
+            raise PluginError(f"{len(corpus.problems)} problem(s) in runbooks/; the site was not built. "
+                              "Run `make validate` for the list.")
+        _state["corpus"] = corpus
+    return config
+
+
+@event_priority(-150)
+def on_files(files: Files, config):
+    lang = _state["lang"]
+    pages = {}
+    for page in site_pages.pages_for_language(_state["corpus"], lang):
+        if files.get_file_from_path(page.src_uri) is not None and page.kind != "index":
+            raise PluginError(f"docs/ already has a page at {page.src_uri}; runbook URLs are reserved")
+        existing = files.get_file_from_path(page.src_uri)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, page.src_uri, content=page.markdown))
+        pages[page.src_uri] = page
+    _state["pages"] = pages
+    return files
+
+
+def _site_page(page):
+    return _state["pages"].get(page.file.src_uri)
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang = _state["lang"]
+    site_page = _site_page(page)
+    if site_page is not None and site_page.kind == "runbook":
+        return dialect.render(markdown, lang)
+    if RUNBOOK_LIST_MARKER in markdown:
+        listing = site_pages.runbook_list(_state["corpus"], lang, page.url)
+        return markdown.replace(RUNBOOK_LIST_MARKER, listing)
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    site_page = _site_page(page)
+    if site_page is not None and site_page.kind == "runbook":
+        return _H1.sub("", html, count=1)
+    return html
+
+
+@event_priority(-150)
+def on_page_context(context, page, config, nav):
+    site_page = _site_page(page)
+    if site_page is None:
+        return context
+    corpus = _state["corpus"]
+    if site_page.kind == "runbook":
+        context["runbook"] = header.header(corpus, corpus.get(site_page.runbook_id, _state["lang"]))
+    if site_page.runbook_id:
+        config.extra.alternate = header.switcher(site_page.runbook_id, site_page.url)
+    elif site_page.kind == "index":
+        config.extra.alternate = [
+            {**alt, "link": urls.runbooks_index_url(alt["lang"])} for alt in header.switcher("", "")
+        ]
+    return context

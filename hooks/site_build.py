@@ -1,0 +1,37 @@
+"""Build the site into a fresh folder and swap it in only when the build succeeded.
+
+A failed or interrupted build never replaces the last good site.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+
+def build(site_dir: Path, config_file: Path, strict: bool = True, quiet: bool = False) -> int:
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
+    old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file),
+               "--site-dir", str(staging)]
+    if strict:
+        command.append("--strict")
+    if quiet:
+        command.append("--quiet")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(command, env=env, check=False)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"build failed: {site_dir} was left as it was", file=sys.stderr)
+        return result.returncode or 1
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    return 0

@@ -1,0 +1,110 @@
+"""What each language's site contains: runbook pages, 'not available' pages, runbook lists.
+
+Plain data in, Markdown out; the MkDocs hook turns these into files.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from dataclasses import dataclass
+
+import yaml
+
+from hooks import registry, urls
+from hooks.corpus import Corpus, Runbook
+
+
+@dataclass(frozen=True)
+class SitePage:
+    src_uri: str
+    url: str
+    markdown: str
+    kind: str  # "runbook" | "missing" | "index"
+    runbook_id: str | None = None
+
+
+def _front(meta: dict) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100_000) + "---\n\n"
+
+
+def _link(text: str, from_url: str, to_url: str, lang: str | None = None) -> str:
+    attrs = f' hreflang="{lang}" lang="{lang}"' if lang else ""
+    return f'<a href="{html.escape(urls.relative(from_url, to_url))}"{attrs}>{html.escape(text)}</a>'
+
+
+def runbook_page(runbook: Runbook) -> SitePage:
+    meta = {"title": runbook.title, "description": str(runbook.meta.get("description") or "")}
+    if runbook.hidden:
+        meta["search"] = {"exclude": True}
+    return SitePage(urls.runbook_src_uri(runbook.language, runbook.id),
+                    urls.runbook_url(runbook.language, runbook.id),
+                    _front(meta) + runbook.body, "runbook", runbook.id)
+
+
+def missing_page(corpus: Corpus, runbook_id: str, lang: str) -> SitePage:
+    url = urls.runbook_url(lang, runbook_id)
+    items = []
+    for code, runbook in corpus.translations(runbook_id).items():
+        name = registry.language(code).name
+        link = _link(runbook.title, url, urls.runbook_url(code, runbook_id), code)
+        items.append(f'<li><span class="kb-lang">{html.escape(name)}</span> — {link}</li>')
+    body = (
+        f'<p class="kb-missing">{html.escape(registry.t(lang, "missing.body", id=runbook_id))}</p>\n\n'
+        f'<ul class="kb-translations">\n' + "\n".join(items) + "\n</ul>\n"
+    )
+    meta = {"title": f"{runbook_id} — {registry.t(lang, 'missing.title')}", "search": {"exclude": True},
+            "robots": "noindex"}
+    return SitePage(urls.runbook_src_uri(lang, runbook_id), url,
+                    _front(meta) + f"# {runbook_id} — {registry.t(lang, 'missing.title')}\n\n" + body,
+                    "missing", runbook_id)
+
+
+def runbook_list(corpus: Corpus, lang: str, from_url: str) -> str:
+    """HTML list of every runbook, grouped by product (first product of each runbook).
+
+    Runbooks not translated into `lang` are listed too, under their title in the first language that
+    has them, marked with that language and linked there.
+    """
+    entries: list[Runbook] = []
+    for runbook_id in corpus.ids():
+        translations = corpus.translations(runbook_id)
+        runbook = translations.get(lang) or next(iter(translations.values()))
+        if not runbook.hidden:
+            entries.append(runbook)
+    if not entries:
+        return f'<p class="kb-empty">{html.escape(registry.t(lang, "runbooks.none"))}</p>\n'
+    groups: dict[str, list[Runbook]] = defaultdict(list)
+    other = registry.t(lang, "runbooks.other_product")
+    for runbook in entries:
+        groups[runbook.products[0] if runbook.products else other].append(runbook)
+    count = sum(1 for r in entries if r.language == lang)
+    parts = [f'<p class="kb-count">{html.escape(registry.t(lang, "runbooks.count", count=count))}</p>']
+    for product in sorted(groups, key=lambda p: (p == other, p.lower())):
+        parts.append(f'<h2 class="kb-product">{html.escape(product)}</h2>\n<ul class="kb-runbook-list">')
+        for runbook in sorted(groups[product], key=lambda r: (r.language != lang, r.title.lower())):
+            if runbook.language == lang:
+                link = _link(runbook.title, from_url, urls.runbook_url(lang, runbook.id))
+                badge = ""
+            else:
+                link = _link(runbook.title, from_url, urls.runbook_url(runbook.language, runbook.id),
+                             runbook.language)
+                badge = f' <span class="kb-lang-badge">{html.escape(registry.language(runbook.language).name)}</span>'
+            parts.append(f'<li>{link}{badge} <code class="kb-id">{html.escape(runbook.id)}</code></li>')
+        parts.append("</ul>")
+    return "\n".join(parts) + "\n"
+
+
+def index_page(corpus: Corpus, lang: str) -> SitePage:
+    url = urls.runbooks_index_url(lang)
+    title = registry.t(lang, "runbooks.title")
+    return SitePage(f"{urls.prefix(lang)}runbooks/index.md", url,
+                    _front({"title": title}) + f"# {title}\n\n" + runbook_list(corpus, lang, url), "index")
+
+
+def pages_for_language(corpus: Corpus, lang: str) -> list[SitePage]:
+    pages = [index_page(corpus, lang)]
+    for runbook_id in corpus.ids():
+        runbook = corpus.get(runbook_id, lang)
+        pages.append(runbook_page(runbook) if runbook else missing_page(corpus, runbook_id, lang))
+    return pages

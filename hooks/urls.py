@@ -1,0 +1,36 @@
+"""Stable, identifier-based URLs. All URLs here are site-root-relative ('fr/runbooks/KA-19371/')."""
+
+from __future__ import annotations
+
+import posixpath
+
+from hooks import registry
+
+
+def prefix(lang: str) -> str:
+    return registry.language(lang).url_prefix
+
+
+def home_url(lang: str) -> str:
+    return prefix(lang)
+
+
+def runbook_url(lang: str, runbook_id: str) -> str:
+    return f"{prefix(lang)}runbooks/{runbook_id}/"
+
+
+def runbook_src_uri(lang: str, runbook_id: str) -> str:
+    return f"{prefix(lang)}runbooks/{runbook_id}.md"
+
+
+def runbooks_index_url(lang: str) -> str:
+    return f"{prefix(lang)}runbooks/"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Relative link between two site-root-relative directory URLs."""
+    start = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
+    rel = posixpath.relpath("/" + to_url, "/" + (start if start != "." else ""))
+    if to_url.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return "./" if rel in (".", "./") else rel

@@ -1,0 +1,191 @@
+"""One validator for the build and the command line: they cannot disagree.
+
+Per-file shape comes from the published JSON Schema; cross-file rules (vocabulary, folder and
+file name, duplicates, translations agreeing) are checked here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from rapidfuzz import process
+
+from hooks import registry
+from hooks.corpus import Corpus, Runbook
+from hooks.problems import Problem
+from hooks.runbook_format import FIELD_ORDER, INTERNAL_FIELDS
+
+SHARED_FIELDS = ("article-number", "exl-id", "product", "applies-to")
+
+
+@cache
+def schema_validator() -> Draft202012Validator:
+    with open(registry.SCHEMA_PATH, encoding="utf-8") as fh:
+        schema = json.load(fh)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def suggest(word: str, choices, cutoff: float = 70) -> str | None:
+    found = process.extractOne(word, list(choices), score_cutoff=cutoff)
+    return found[0] if found else None
+
+
+def _problem(runbook: Runbook, key: str | None, rule: str, message: str, fix: str) -> Problem:
+    line = runbook.key_lines.get(key, 1) if key else 1
+    return Problem(runbook.path, line, 1, rule, message, fix)
+
+
+def check_schema(runbook: Runbook) -> list[Problem]:
+    problems = []
+    for error in sorted(schema_validator().iter_errors(runbook.meta), key=lambda e: list(e.path)):
+        key = str(error.path[0]) if error.path else None
+        if error.validator == "additionalProperties":
+            continue  # reported by check_keys with a better message
+        if error.validator == "required":
+            missing = error.message.split("'")[1]
+            problems.append(_problem(runbook, None, "required-field", f"required field '{missing}' is missing",
+                                     f"add a '{missing}:' line to the front matter"))
+            continue
+        where = "/".join(str(p) for p in error.path)
+        problems.append(_problem(runbook, key, f"schema-{error.validator}", f"'{where}': {error.message}",
+                                 _schema_fix(key, error.validator)))
+    return problems
+
+
+def _schema_fix(key: str | None, validator: str) -> str:
+    hints = {
+        "version-number": "write a whole number of 1 or more, e.g. version-number: 3",
+        "article-number": "write KA- and five digits, e.g. article-number: KA-19371",
+        "published": "write an ISO 8601 date, e.g. 2024-04-17T12:38:19Z",
+        "created": "write an ISO 8601 date, e.g. 2024-04-17T12:30:27Z",
+        "language": f"use one of: {', '.join(registry.language_codes())}",
+        "product": "write a YAML list, e.g. product: [Campaign]",
+        "applies-to": "write a YAML list, e.g. applies-to: [Campaign Classic v7]",
+        "id": "use the article number (KA-NNNNN), KT-NNNNN or exl-<8 hex digits>",
+    }
+    if key in hints:
+        return hints[key]
+    if validator == "type":
+        return "see hooks/schema/runbook.schema.json for the expected type"
+    return "see hooks/schema/runbook.schema.json"
+
+
+def check_keys(runbook: Runbook) -> list[Problem]:
+    problems = []
+    for key in runbook.meta:
+        if key in INTERNAL_FIELDS:
+            problems.append(_problem(runbook, key, "internal-field",
+                                     f"KB-internal field '{key}' must not be published",
+                                     f"delete the '{key}' line (import drops it automatically)"))
+        elif key not in FIELD_ORDER:
+            guess = suggest(key, FIELD_ORDER)
+            fix = f"did you mean '{guess}'?" if guess else "remove it; allowed fields are listed in the schema"
+            problems.append(_problem(runbook, key, "unknown-field", f"unknown field '{key}'", fix))
+    return problems
+
+
+def check_placeholders(runbook: Runbook) -> list[Problem]:
+    problems = []
+    for key, value in runbook.meta.items():
+        if isinstance(value, str) and value.strip().lower() == key.lower():
+            problems.append(_problem(runbook, key, "placeholder", f"'{key}' is the placeholder {value!r}",
+                                     f"write the real {key}, or remove the line"))
+    return problems
+
+
+def check_vocabulary(runbook: Runbook) -> list[Problem]:
+    problems = []
+    canonical = registry.canonical_products()
+    for key in ("product", "applies-to"):
+        values = runbook.meta.get(key)
+        if not isinstance(values, list):
+            continue
+        for value in values:
+            if not isinstance(value, str) or value in canonical:
+                continue
+            exact = registry.products().get(value.lower())
+            guess = exact or suggest(value, canonical)
+            fix = (f"did you mean '{guess}'?" if guess else
+                   "use a name from hooks/data/products.yml, or add the product there")
+            problems.append(_problem(runbook, key, "unknown-product", f"unknown {key} '{value}'", fix))
+    return problems
+
+
+def check_location(runbook: Runbook) -> list[Problem]:
+    problems = []
+    folder = runbook.language
+    if folder not in registry.language_codes():
+        problems.append(_problem(runbook, None, "unknown-language-folder",
+                                 f"folder '{folder}' is not a site language",
+                                 f"move the file under runbooks/<{'|'.join(registry.language_codes())}>/"))
+    declared = runbook.meta.get("language")
+    if declared is not None and declared != folder:
+        problems.append(_problem(runbook, "language", "language-mismatch",
+                                 f"language '{declared}' does not match the folder '{folder}'",
+                                 f"set 'language: {folder}' or move the file to runbooks/{declared}/"))
+    file_id = Path(runbook.path).stem
+    declared_id = runbook.meta.get("id")
+    if declared_id is not None and str(declared_id) != file_id:
+        problems.append(_problem(runbook, "id", "id-mismatch",
+                                 f"id '{declared_id}' does not match the file name '{file_id}.md'",
+                                 f"rename the file to {declared_id}.md or set 'id: {file_id}'"))
+    return problems
+
+
+def check_duplicates(corpus: Corpus) -> list[Problem]:
+    problems = []
+    seen: dict[tuple[str, str], Runbook] = {}
+    for runbook in sorted(corpus.runbooks, key=lambda r: r.path):
+        key = (runbook.language, runbook.id.lower())
+        if key in seen:
+            first = seen[key]
+            problems.append(_problem(runbook, "id", "duplicate-id",
+                                     f"id '{runbook.id}' is already used by {first.path} in '{runbook.language}'",
+                                     "give each runbook its own id; one file per article and language"))
+        else:
+            seen[key] = runbook
+    return problems
+
+
+def check_translations(corpus: Corpus) -> list[Problem]:
+    problems = []
+    for runbook_id in corpus.ids():
+        group = list(corpus.translations(runbook_id).values())
+        if len(group) < 2:
+            continue
+        for key in SHARED_FIELDS:
+            values = defaultdict(list)
+            for runbook in group:
+                if key in runbook.meta:
+                    values[json.dumps(runbook.meta[key], ensure_ascii=False, sort_keys=True)].append(runbook)
+            if len(values) < 2:
+                continue
+            for runbook in group:
+                if key not in runbook.meta:
+                    continue
+                others = [f"{r.language}: {r.meta[key]}" for r in group if key in r.meta and r is not runbook
+                          and r.meta[key] != runbook.meta[key]]
+                problems.append(_problem(
+                    runbook, key, "translation-disagrees",
+                    f"'{key}' is {runbook.meta[key]} here but differs in other translations ({'; '.join(others)})",
+                    f"make '{key}' the same in every language of {runbook_id}"))
+    return problems
+
+
+def check_runbook(runbook: Runbook) -> list[Problem]:
+    return [*check_location(runbook), *check_keys(runbook), *check_schema(runbook),
+            *check_placeholders(runbook), *check_vocabulary(runbook)]
+
+
+def validate_corpus(corpus: Corpus, root: Path | None = None) -> list[Problem]:
+    problems: list[Problem] = []
+    for runbook in corpus.runbooks:
+        problems.extend(check_runbook(runbook))
+    problems.extend(check_duplicates(corpus))
+    problems.extend(check_translations(corpus))
+    return problems

@@ -1,0 +1,113 @@
+"""The repository's own site, built with --strict, as a reader gets it."""
+
+import json
+import posixpath
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import LANGS, read
+
+IDS = ("KA-19371", "exl-a039a288", "exl-37b1d7fb")
+PREFIX = {"en": "", "fr": "fr/", "pt-BR": "pt-BR/", "ja": "ja/"}
+INTERNAL = ("Krunal Oza", "Zita Rodricks", "crm.dynamics.com", "dynamics-url", "internal-notes",
+            "article-created-by", "9f67df27-9e95-ed11-aad1-6045bd006793")
+RAW_DIALECT = ("[!NOTE]", "{#description}", "[!UICONTROL", "[!DNL", '{target="_blank"}', "common.svg")
+
+
+def soup(site, url):
+    return BeautifulSoup(read(site, url), "html.parser")
+
+
+def resolve(page_url: str, href: str) -> str:
+    return posixpath.normpath(posixpath.join("/" + page_url, href)).lstrip("/") + "/"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_exists_in_every_language(built_site, lang):
+    for url in ["", "runbooks/", *(f"runbooks/{i}/" for i in IDS)]:
+        page = soup(built_site, PREFIX[lang] + url)
+        assert page.html["lang"] == lang, url
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_switcher_goes_to_the_same_runbook(built_site, lang):
+    url = f"{PREFIX[lang]}runbooks/KA-19371/"
+    links = {a["hreflang"]: a["href"] for a in soup(built_site, url).select("a.md-select__link")}
+    assert set(links) == set(LANGS)
+    for target_lang, href in links.items():
+        target = resolve(url, href)
+        assert target == f"{PREFIX[target_lang]}runbooks/KA-19371/"
+        assert (built_site / target / "index.html").is_file()
+
+
+def test_english_url_of_an_untranslated_runbook_says_so(built_site):
+    page = soup(built_site, "runbooks/KA-19371/")
+    assert page.html["lang"] == "en"
+    assert "Not available in English" in page.h1.get_text()
+    assert "Email avec URL" not in page.select_one("article").get_text().split("languages:")[0]
+    links = {a["hreflang"]: resolve("runbooks/KA-19371/", a["href"]) for a in page.select(".kb-translations a")}
+    assert links == {"fr": "fr/runbooks/KA-19371/", "pt-BR": "pt-BR/runbooks/KA-19371/",
+                     "ja": "ja/runbooks/KA-19371/"}
+
+
+@pytest.mark.parametrize("lang, labels", [
+    ("fr", ["Article", "Produits", "S’applique à", "Version", "Publié le", "Aussi en"]),
+    ("pt-BR", ["Artigo", "Produtos", "Aplica-se a", "Versão", "Publicado em", "Também em"]),
+    ("ja", ["記事番号", "製品", "適用対象", "バージョン", "公開日", "他の言語"]),
+])
+def test_runbook_header_is_labelled_in_the_page_language(built_site, lang, labels):
+    page = soup(built_site, f"{PREFIX[lang]}runbooks/KA-19371/")
+    header = page.select_one(".kb-header")
+    assert [dt.get_text(strip=True) for dt in header.select("dt")] == labels
+    values = {row["class"][1].split("--")[1]: row.select_one("dd").get_text(" ", strip=True)
+              for row in header.select(".kb-meta__row")}
+    assert values["article"] == "KA-19371"
+    assert "Campaign Classic v7" in values["products"]
+    assert values["version"] == ("2" if lang == "fr" else "3")
+    assert header.select_one("time")["datetime"] == ("2023-01-16" if lang == "fr" else "2024-04-17")
+
+
+def test_home_pages_list_the_runbooks(built_site):
+    for lang in LANGS:
+        page = soup(built_site, PREFIX[lang])
+        hrefs = {resolve(PREFIX[lang], a["href"]) for a in page.select(".kb-runbook-list a")}
+        assert len(hrefs) == 3
+    fr = soup(built_site, "fr/")
+    assert {a.get_text() for a in fr.select(".kb-runbook-list a")} >= {"Email avec URL trackée non envoyée"}
+
+
+def test_nothing_internal_and_no_raw_dialect_anywhere(built_site):
+    for path in built_site.rglob("*"):
+        if path.suffix not in (".html", ".json", ".xml", ".txt", ".js") or "assets" in path.parts[-3:-1]:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for value in INTERNAL:
+            assert value not in text, (path, value)
+        if path.suffix == ".html":
+            body = BeautifulSoup(text, "html.parser").select_one("article")
+            for marker in RAW_DIALECT:
+                assert body is None or marker not in body.get_text(), (path, marker)
+
+
+def test_search_index_has_no_internal_values(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    blob = json.dumps(index, ensure_ascii=False)
+    assert "RED-520025" in blob
+    for value in INTERNAL:
+        assert value not in blob
+
+
+def test_seed_constructs_render(built_site):
+    page = soup(built_site, "fr/runbooks/exl-37b1d7fb/")
+    article = page.select_one("article")
+    assert article.select(".admonition.note .admonition-title")[0].get_text() == "Remarque"
+    assert article.select_one('a[target="_blank"]')["href"].startswith("https://experienceleague.adobe.com/")
+    assert article.select_one(".uicontrol").get_text() == "Administration"
+    code = article.select_one("pre code").get_text()
+    assert "Code HTTP 408" in code
+    ka = soup(built_site, "fr/runbooks/KA-19371/").select_one("article")
+    assert ka.select_one("h2#description") and ka.select_one("h2#resolution")
+    assert any("RED-520025" in c.get_text() for c in ka.select("li code"))
+    assert re.search(r"Environnement", ka.select("ul")[0].find_previous("p").get_text())
