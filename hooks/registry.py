@@ -79,7 +79,14 @@ def canonical_products() -> tuple[str, ...]:
 
 @cache
 def ui_strings() -> dict[str, dict[str, str]]:
-    return _load("ui.yml")
+    """All UI strings: every file in data/ui/ (one per feature), merged; a key may appear once."""
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted((DATA_DIR / "ui").glob("*.yml")):
+        for key, values in (_load(f"ui/{path.name}") or {}).items():
+            if key in merged:
+                raise ValueError(f"UI string '{key}' is defined twice (second time in {path.name})")
+            merged[key] = values
+    return merged
 
 
 def ui(lang: str) -> dict[str, str]:

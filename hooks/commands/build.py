@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from hooks.paths import REPO
+from hooks.site_build import build
+
+
+def run(args) -> int:
+    return build(Path(args.site_dir), Path(args.config_file), strict=not args.no_strict, quiet=args.quiet)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("build", help="build the site; the previous site stays until the new one is complete")
+    p.add_argument("--site-dir", default=str(REPO / "site"))
+    p.add_argument("--config-file", default=str(REPO / "mkdocs.yml"))
+    p.add_argument("--no-strict", action="store_true", help="do not fail on warnings")
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=run)

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from hooks import corpus
+from hooks.paths import RUNBOOKS
+from hooks.problems import Problem
+
+
+def print_problems(problems: list[Problem], fmt: str, stream) -> None:
+    if fmt == "json":
+        json.dump([p.__dict__ for p in problems], stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+        return
+    color = fmt == "human" and stream.isatty() and not os.environ.get("NO_COLOR")
+    for p in problems:
+        if fmt == "github":
+            message = f"[{p.rule}] {p.message} Fix: {p.fix}".replace("%", "%25").replace("\r", "%0D")
+            message = message.replace("\n", "%0A")
+            stream.write(f"::{p.severity} file={p.path},line={p.line},col={p.column}::{message}\n")
+        elif color:
+            stream.write(f"\033[1m{p.path}:{p.line}:{p.column}\033[0m: \033[31m{p.severity}\033[0m "
+                         f"[{p.rule}] {p.message} \033[32mFix: {p.fix}\033[0m\n")
+        else:
+            stream.write(f"{p}\n")
+
+
+def collect(root: Path, items: list[str]) -> tuple[list[Problem], int | None]:
+    if not items:
+        return corpus.load(root).problems, None
+    paths: list[Path] = []
+    for item in items:
+        path = Path(item)
+        paths.extend(sorted(path.rglob("*.md")) if path.is_dir() else [path])
+    # cross-file rules need every translation: read the whole tree, report on the files asked for
+    full = corpus.load(root)
+    wanted = {corpus.display_path(p, root) for p in paths}
+    problems = [p for p in full.problems if p.path in wanted]
+    known = {r.path for r in full.runbooks} | {p.path for p in full.problems}
+    outside = [p for p in paths if corpus.display_path(p, root) not in known]
+    if outside:
+        problems += corpus.load(root, outside).problems
+    return sorted(problems), len(paths)
+
+
+def run(args) -> int:
+    problems, count = collect(Path(args.root), args.paths)
+    print_problems(problems, args.format, sys.stdout)
+    if args.format == "human":
+        what = "runbooks/" if count is None else f"{count} file(s)"
+        print(f"{len(problems)} problem(s) in {what}." if problems else f"{what}: no problems.", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("validate", help="check runbook front matter without building the site")
+    p.add_argument("paths", nargs="*", help="runbook files or folders (default: all of runbooks/)")
+    p.add_argument("--root", default=str(RUNBOOKS), help="runbooks folder (default: runbooks/)")
+    p.add_argument("--format", choices=("human", "github", "json"), default="human")
+    p.set_defaults(func=run)
