@@ -17,7 +17,7 @@ def localized_date(value: str, lang: str) -> str:
     return format_date(day, format="long", locale=_BABEL_LOCALE.get(lang, lang))
 
 
-def header(corpus: Corpus, runbook: Runbook) -> dict:
+def header(corpus: Corpus, runbook: Runbook, codes: list[dict] | None = None) -> dict:
     lang = runbook.language
     page_url = urls.runbook_url(lang, runbook.id)
     rows: list[dict] = []
@@ -43,6 +43,7 @@ def header(corpus: Corpus, runbook: Runbook) -> dict:
     ]
     return {"id": runbook.id, "title": runbook.title, "rows": rows, "also_in": also_in,
             "also_in_label": registry.t(lang, "header.also_in"),
+            "codes": codes or [], "codes_label": registry.t(lang, "header.codes"),
             "label": registry.t(lang, "header.label")}
 
 

@@ -20,11 +20,11 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from hooks import corpus as corpus_module
-from hooks import dialect, header, site_pages, urls
+from hooks import api_json, dialect, error_codes, error_links, error_pages, header, site_pages, urls
 
 log = get_plugin_logger("kb-runbooks")
 
-_state: dict = {"corpus": None, "lang": "en", "pages": {}}
+_state: dict = {"corpus": None, "lang": "en", "pages": {}, "errors": None}
 RUNBOOK_LIST_MARKER = "<!-- runbook-list -->"
 _H1 = re.compile(r"<h1[^>]*>.*?</h1>\s*", re.DOTALL)
 
@@ -49,6 +49,7 @@ def on_config(config):
             raise PluginError(f"{len(corpus.problems)} problem(s) in runbooks/; the site was not built. "
                               "Run `make validate` for the list.")
         _state["corpus"] = corpus
+        _state["errors"] = error_codes.build_index(corpus)
     return config
 
 
@@ -56,7 +57,9 @@ def on_config(config):
 def on_files(files: Files, config):
     lang = _state["lang"]
     pages = {}
-    for page in site_pages.pages_for_language(_state["corpus"], lang):
+    generated = site_pages.pages_for_language(_state["corpus"], lang)
+    generated += error_pages.pages_for_language(_state["corpus"], _state["errors"], lang)
+    for page in generated:
         if files.get_file_from_path(page.src_uri) is not None and page.kind != "index":
             raise PluginError(f"docs/ already has a page at {page.src_uri}; runbook URLs are reserved")
         existing = files.get_file_from_path(page.src_uri)
@@ -85,6 +88,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     site_page = _site_page(page)
+    if site_page is not None and site_page.kind in ("runbook", *error_pages.KINDS):
+        known = set(_state["errors"].codes)
+        html = error_links.link_codes(html, error_links.href_resolver(site_page.url, _state["lang"], known))
     if site_page is not None and site_page.kind == "runbook":
         return _H1.sub("", html, count=1)
     return html
@@ -97,11 +103,21 @@ def on_page_context(context, page, config, nav):
         return context
     corpus = _state["corpus"]
     if site_page.kind == "runbook":
-        context["runbook"] = header.header(corpus, corpus.get(site_page.runbook_id, _state["lang"]))
+        context["runbook"] = header.header(corpus, corpus.get(site_page.runbook_id, _state["lang"]),
+                                           error_pages.header_codes(_state["errors"], site_page.runbook_id,
+                                                                    _state["lang"]))
     if site_page.runbook_id:
         config.extra.alternate = header.switcher(site_page.runbook_id, site_page.url)
+    elif site_page.kind in error_pages.KINDS:
+        config.extra.alternate = error_pages.switcher(site_page)
     elif site_page.kind == "index":
         config.extra.alternate = [
             {**alt, "link": urls.runbooks_index_url(alt["lang"])} for alt in header.switcher("", "")
         ]
     return context
+
+
+@event_priority(-150)
+def on_post_build(config):
+    if not _i18n(config).building:  # the last call of a cycle: every language is built
+        api_json.write(Path(config.site_dir), _state["corpus"], _state["errors"], config.site_url or "")

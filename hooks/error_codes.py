@@ -1,0 +1,184 @@
+"""Error codes: the family registry (hooks/data/error_codes.yml), extraction from text, and the index
+of every code quoted by every runbook of every language.
+
+Extraction reads the raw Markdown (prose, inline code and fenced blocks alike: log excerpts are where
+codes live) and the title. Codes are matched with ASCII-only boundaries, so `RED-520025が` in Japanese
+text is found although Japanese letters count as word characters for `\\b`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from hooks import registry
+from hooks.corpus import Corpus, Runbook
+
+# Not glued to ASCII letters, digits, `_` or `-` on either side. `AM`/`PM` directly in front is allowed:
+# logs sometimes lose the space between a 12-hour timestamp and the code (`10:20:31 PMXSV-350122`).
+_BEFORE = r"(?<![A-Za-z0-9_\-])(?:[AP]M(?=[A-Z]{3}-\d))?"
+_AFTER = r"(?![A-Za-z0-9_]|-\d)"
+# What may separate a code from its message, and where a message ends in Markdown/HTML source.
+_MESSAGE_START = re.compile(r"[ \t\u00a0]*(?:[:：\-–—][ \t\u00a0]*)?")
+_MESSAGE_END = re.compile(r"`|\*|<br\s*/?>|</?(?:b|strong|em|i|code|span|p|li|td)\b[^>]*>|\s\|\s|\n")
+MESSAGE_MAX = 160
+MESSAGES_PER_CODE = 5
+
+
+@dataclass(frozen=True)
+class Family:
+    id: str
+    name: str
+    pattern: str
+    description: dict[str, str] = field(compare=False)
+    code_format: str | None = None
+    slug_format: str | None = None
+
+    @property
+    def is_other(self) -> bool:
+        return self.id == "other"
+
+
+@dataclass(frozen=True)
+class Match:
+    code: str
+    slug: str
+    family: Family
+    start: int  # offsets of the code as written in the text
+    end: int
+
+
+@dataclass
+class ErrorCode:
+    code: str
+    slug: str
+    family: Family
+    messages: Counter = field(default_factory=Counter)
+    runbooks: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # lang → ids
+
+    def sample_messages(self) -> list[str]:
+        """The most quoted messages first, then alphabetical: same corpus, same list."""
+        ranked = sorted(self.messages.items(), key=lambda item: (-item[1], item[0]))
+        return [text for text, _ in ranked[:MESSAGES_PER_CODE]]
+
+    def runbook_count(self) -> int:
+        return len({rid for ids in self.runbooks.values() for rid in ids})
+
+
+@dataclass
+class ErrorIndex:
+    codes: dict[str, ErrorCode]  # slug → code, sorted by slug
+    by_runbook: dict[tuple[str, str], list[str]]  # (id, lang) → slugs in order of first mention
+
+    def get(self, slug: str) -> ErrorCode | None:
+        return self.codes.get(slug)
+
+    def of_runbook(self, runbook_id: str, lang: str) -> list[ErrorCode]:
+        return [self.codes[slug] for slug in self.by_runbook.get((runbook_id, lang), [])]
+
+    def by_family(self) -> dict[Family, list[ErrorCode]]:
+        """Families in registry order ('other' last), each with its codes sorted."""
+        groups: dict[Family, list[ErrorCode]] = {}
+        for family in families():
+            members = sorted((c for c in self.codes.values() if c.family == family), key=lambda c: c.slug)
+            if members:
+                groups[family] = members
+        return groups
+
+
+@cache
+def _registry() -> dict:
+    with open(registry.DATA_DIR / "error_codes.yml", encoding="utf-8") as fh:
+        import yaml
+
+        return yaml.safe_load(fh)
+
+
+@cache
+def families() -> tuple[Family, ...]:
+    items = [
+        Family(id=str(item["id"]), name=str(item.get("name") or item["id"]), pattern=item["pattern"],
+               description=dict(item["description"]), code_format=item.get("code"),
+               slug_format=item.get("slug"))
+        for item in _registry()["families"]
+    ]
+    return tuple(sorted(items, key=lambda f: f.is_other))  # the catch-all is tried last
+
+
+@cache
+def lookalike_patterns() -> tuple[str, ...]:
+    return tuple(item["pattern"] for item in _registry().get("lookalikes") or [])
+
+
+@cache
+def _scanner() -> re.Pattern:
+    alternatives = [f"(?:{pattern})" for pattern in lookalike_patterns()]
+    alternatives += [f"(?P<f{i}>{family.pattern})" for i, family in enumerate(families())]
+    return re.compile(_BEFORE + "(?:" + "|".join(alternatives) + ")" + _AFTER)
+
+
+def family_of(index: int) -> Family:
+    return families()[index]
+
+
+def find(text: str) -> list[Match]:
+    """Every error code in `text`, in order; lookalikes (ticket keys, CVE ids, KA numbers) are skipped."""
+    found: list[Match] = []
+    for m in _scanner().finditer(text):
+        group = next((name for name, value in m.groupdict().items() if value is not None and name[0] == "f"
+                      and name[1:].isdigit()), None)
+        if group is None:
+            continue  # a lookalike
+        family = family_of(int(group[1:]))
+        written = m.group(group)
+        start = m.start(group)
+        values = {k: v for k, v in m.groupdict().items() if v is not None and not k[1:].isdigit()}
+        code = family.code_format.format(**values) if family.code_format else written
+        slug = family.slug_format.format(**values) if family.slug_format else code
+        found.append(Match(code=code, slug=slug, family=family, start=start, end=start + len(written)))
+    return found
+
+
+def message_after(text: str, end: int) -> str | None:
+    """The message a log prints after a code (`RED-520025 Communication failed …`), cleaned of markup."""
+    start = _MESSAGE_START.match(text, end)
+    if start.end() == end:
+        return None  # glued to punctuation or markup: `RED-520025,` is a list of codes, not a log line
+    rest = text[start.end():start.end() + 4 * MESSAGE_MAX]
+    stop = _MESSAGE_END.search(rest)
+    message = re.sub(r"<[^>]+>", "", rest[:stop.start()] if stop else rest)
+    message = " ".join(message.replace("\u00a0", " ").split()).strip(" \"'.,;")
+    if len(message) < 3 or not re.search(r"[^\W\d_]", message) or (find(message) and find(message)[0].start == 0):
+        return None
+    if len(message) > MESSAGE_MAX:
+        message = message[:MESSAGE_MAX].rsplit(" ", 1)[0] + " …"
+    return message
+
+
+def runbook_text(runbook: Runbook) -> str:
+    return f"{runbook.title}\n{runbook.body}"
+
+
+def build_index(corpus: Corpus) -> ErrorIndex:
+    """Every code quoted anywhere in the corpus, with who quotes it and what the logs say after it."""
+    codes: dict[str, ErrorCode] = {}
+    by_runbook: dict[tuple[str, str], list[str]] = {}
+    for runbook in sorted(corpus.runbooks, key=lambda r: (r.id, r.language)):
+        text = runbook_text(runbook)
+        slugs: list[str] = []
+        for match in find(text):
+            entry = codes.setdefault(match.slug, ErrorCode(match.code, match.slug, match.family))
+            message = message_after(text, match.end)
+            if message:
+                entry.messages[message] += 1
+            if match.slug not in slugs:
+                slugs.append(match.slug)
+                entry.runbooks[runbook.language].append(runbook.id)
+        by_runbook[(runbook.id, runbook.language)] = slugs
+    return ErrorIndex(codes=dict(sorted(codes.items())), by_runbook=by_runbook)
+
+
+def family_name(family: Family, lang: str) -> str:
+    return registry.t(lang, "errors.family_other") if family.is_other else family.name

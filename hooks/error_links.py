@@ -1,0 +1,141 @@
+"""Link every error code mentioned in a rendered page to its `/<lang>/errors/<CODE>/` page.
+
+Works on the HTML text between tags and never re-serializes the page, so everything else stays byte
+for byte as MkDocs wrote it. Inside `<code>` and highlighted `<pre>` only an `<a>` is added around the
+code's own characters: the text (what copy-and-paste and the copy button take) is unchanged, and the
+Pygments `<span>`s keep their classes. When a lexer split a code over several tokens
+(`<span class="n">RED</span><span class="o">-</span><span class="mi">520025</span>`), the `<a>` wraps
+those whole tokens.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+from hooks import urls
+from hooks.error_codes import find
+
+_TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+# no links inside these: links cannot nest, and the others are not shown as text
+_SKIP = {"a", "script", "style", "textarea", "title", "svg", "button", "select", "option"}
+_VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "area", "col", "embed", "track"}
+
+
+def _tag(token: str) -> tuple[bool, str] | None:
+    """(closing, name) of a tag token; None for text, comments, doctype and self-closed/void tags."""
+    if not token.startswith("<") or token.startswith(("<!", "<?")):
+        return None
+    m = _TAG.match(token)
+    if m is None:
+        return None
+    name = m.group(2).lower()
+    if not m.group(1) and (name in _VOID or token.endswith("/>")):
+        return None
+    return bool(m.group(1)), name
+
+
+def link_codes(page_html: str, href_for: Callable[[str], str | None], css_class: str = "kb-error-code") -> str:
+    """Wrap each code whose `href_for(slug)` is not None in a link.
+
+    `href_for` returns the (relative) link for a code's slug, or None to leave it as text.
+    """
+    tokens = _TOKENS.split(page_html)
+    skip_depth: list[int] = [0] * len(tokens)
+    pre_depth: list[int] = [0] * len(tokens)
+    parents: list[int] = [-1] * len(tokens)  # index of the opening tag that contains each token
+    stack: list[tuple[str, int]] = []
+    skip = pre = 0
+    for i, token in enumerate(tokens):
+        tag = _tag(token) if i % 2 else None
+        skip_depth[i], pre_depth[i] = skip, pre
+        parents[i] = stack[-1][1] if stack else -1
+        if tag is None:
+            continue
+        closing, name = tag
+        if not closing:
+            stack.append((name, i))
+            skip += name in _SKIP
+            pre += name == "pre"
+        else:
+            while stack:
+                open_name, _ = stack.pop()
+                skip -= open_name in _SKIP
+                pre -= open_name == "pre"
+                if open_name == name:
+                    break
+            parents[i] = stack[-1][1] if stack else -1  # a closing tag: the parent of what it closes
+    # text of all text tokens, with where each one starts
+    starts: list[int] = []
+    text_parts: list[str] = []
+    offset = 0
+    for i, token in enumerate(tokens):
+        starts.append(offset)
+        if i % 2 == 0:
+            text_parts.append(token)
+            offset += len(token)
+    text = "".join(text_parts)
+
+    def token_at(position: int) -> int:
+        low, high = 0, len(tokens) // 2
+        while low < high:  # last text token (even index) starting at or before position
+            mid = (low + high + 1) // 2
+            if starts[2 * mid] <= position:
+                low = mid
+            else:
+                high = mid - 1
+        return 2 * low
+
+    inserts: dict[int, list[tuple[int, str]]] = {}  # token index → [(offset, text)] within a text token
+    before: dict[int, str] = {}  # token index → text to put before that token
+    after: dict[int, str] = {}
+    for match in find(text):
+        href = href_for(match.slug)
+        if href is None:
+            continue
+        first, last = token_at(match.start), token_at(match.end - 1)
+        if skip_depth[first] or skip_depth[last]:
+            continue
+        opening = f'<a class="{css_class}" href="{html.escape(href)}">'
+        if first == last:
+            inserts.setdefault(first, []).extend([(match.start - starts[first], opening),
+                                                  (match.end - starts[first], "</a>")])
+            continue
+        # split over lexer tokens: wrap whole sibling elements, only inside <pre>, only when exact
+        if not pre_depth[first] or match.start != starts[first] or match.end != starts[last] + len(tokens[last]):
+            continue
+        open_index, close_index = parents[first], last + 1
+        if open_index < 0 or close_index >= len(tokens) or parents[open_index] != parents[close_index]:
+            continue
+        if _tag(tokens[close_index]) != (True, _tag(tokens[open_index])[1]):
+            continue
+        before[open_index] = before.get(open_index, "") + opening
+        after[close_index] = "</a>" + after.get(close_index, "")
+    if not inserts and not before:
+        return page_html
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        out.append(before.get(i, ""))
+        if i in inserts:
+            position = 0
+            for at, piece in sorted(inserts[i], key=lambda item: item[0]):
+                out.append(token[position:at])
+                out.append(piece)
+                position = at
+            out.append(token[position:])
+        else:
+            out.append(token)
+        out.append(after.get(i, ""))
+    return "".join(out)
+
+
+def href_resolver(page_url: str, lang: str, known: set[str]) -> Callable[[str], str | None]:
+    from hooks.error_pages import error_url
+
+    def href(slug: str) -> str | None:
+        target = error_url(lang, slug)
+        return urls.relative(page_url, target) if slug in known and target != page_url else None
+
+    return href

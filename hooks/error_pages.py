@@ -1,0 +1,109 @@
+"""The error-code pages of each language: `/<lang>/errors/` (every code, by family) and
+`/<lang>/errors/<CODE>/` (family, sample messages, the runbooks quoting it here, then elsewhere).
+
+Every code found in any language gets a page in every language. Plain data in, Markdown out.
+"""
+
+from __future__ import annotations
+
+import html
+
+from hooks import registry, urls
+from hooks.corpus import Corpus, Runbook
+from hooks.error_codes import ErrorCode, ErrorIndex, family_name
+from hooks.site_pages import SitePage, _front
+
+KINDS = ("errors", "error")
+
+
+def errors_index_url(lang: str) -> str:
+    return f"{urls.prefix(lang)}errors/"
+
+
+def error_url(lang: str, slug: str) -> str:
+    return f"{urls.prefix(lang)}errors/{slug}/"
+
+
+def _a(text: str, from_url: str, to_url: str, lang: str | None = None, cls: str | None = None) -> str:
+    attrs = f' hreflang="{lang}" lang="{lang}"' if lang else ""
+    attrs += f' class="{cls}"' if cls else ""
+    return f'<a href="{html.escape(urls.relative(from_url, to_url))}"{attrs}>{html.escape(text)}</a>'
+
+
+def _runbooks(corpus: Corpus, code: ErrorCode, lang: str) -> list[Runbook]:
+    found = (corpus.get(rid, lang) for rid in code.runbooks.get(lang, []))
+    return sorted((r for r in found if r is not None and not r.hidden), key=lambda r: (r.title.lower(), r.id))
+
+
+def code_page(corpus: Corpus, code: ErrorCode, lang: str) -> SitePage:
+    url = error_url(lang, code.slug)
+    t = registry.t
+    description = code.family.description[lang]
+    parts = [f"# {code.code}\n",
+             f'<p class="kb-error-family"><strong>{html.escape(t(lang, "errors.family", family=family_name(code.family, lang)))}'
+             f"</strong> — {html.escape(description)}</p>\n"]
+    messages = code.sample_messages()
+    if messages:
+        items = "\n".join(f"<li><code>{html.escape(message)}</code></li>" for message in messages)
+        parts.append(f"## {t(lang, 'errors.messages')}\n\n<ul class=\"kb-error-messages\">\n{items}\n</ul>\n")
+    here = _runbooks(corpus, code, lang)
+    parts.append(f"## {t(lang, 'errors.here')}\n")
+    if here:
+        items = "\n".join(f'<li>{_a(r.title, url, urls.runbook_url(lang, r.id))} '
+                          f'<code class="kb-id">{html.escape(r.id)}</code></li>' for r in here)
+        parts.append(f'<ul class="kb-runbook-list kb-error-here">\n{items}\n</ul>\n')
+    else:
+        parts.append(f'<p class="kb-empty">{html.escape(t(lang, "errors.none_here"))}</p>\n')
+    elsewhere = [(other, r) for other in registry.language_codes() if other != lang
+                 for r in _runbooks(corpus, code, other)]
+    if elsewhere:
+        items = "\n".join(
+            f'<li><span class="kb-lang-badge">{html.escape(registry.language(other).name)}</span> '
+            f'{_a(r.title, url, urls.runbook_url(other, r.id), other)} <code class="kb-id">{html.escape(r.id)}</code></li>'
+            for other, r in elsewhere)
+        parts.append(f"## {t(lang, 'errors.elsewhere')}\n\n<ul class=\"kb-runbook-list kb-error-elsewhere\">\n{items}\n</ul>\n")
+    parts.append(f'<p class="kb-error-back">{_a(t(lang, "errors.back"), url, errors_index_url(lang))}</p>\n')
+    meta = {"title": code.code, "description": description}
+    return SitePage(f"{urls.prefix(lang)}errors/{code.slug}.md", url, _front(meta) + "\n".join(parts), "error")
+
+
+def index_page(corpus: Corpus, index: ErrorIndex, lang: str) -> SitePage:
+    url = errors_index_url(lang)
+    t = registry.t
+    title = t(lang, "errors.title")
+    parts = [f"# {title}\n", f'<p class="kb-error-intro">{html.escape(t(lang, "errors.intro"))}</p>\n',
+             f'<p class="kb-count">{html.escape(t(lang, "errors.total", count=len(index.codes)))}</p>\n']
+    head = (f"<thead><tr><th>{html.escape(t(lang, 'errors.column_code'))}</th>"
+            f"<th>{html.escape(t(lang, 'errors.column_here'))}</th>"
+            f"<th>{html.escape(t(lang, 'errors.column_all'))}</th></tr></thead>")
+    for family, codes in index.by_family().items():
+        rows = "\n".join(
+            f'<tr><td>{_a(code.code, url, error_url(lang, code.slug), cls="kb-error-code")}</td>'
+            f"<td>{len(_runbooks(corpus, code, lang))}</td><td>{code.runbook_count()}</td></tr>"
+            for code in codes)
+        parts.append(f"## {family_name(family, lang)} {{#family-{family.id.lower()}}}\n\n"
+                     f'<p class="kb-error-family"><span class="kb-count">'
+                     f'{html.escape(t(lang, "errors.family_count", count=len(codes)))}</span> — '
+                     f"{html.escape(family.description[lang])}</p>\n\n"
+                     f'<table class="kb-error-table" data-family="{html.escape(family.id)}">{head}<tbody>\n{rows}\n'
+                     "</tbody></table>\n")
+    return SitePage(f"{urls.prefix(lang)}errors/index.md", url, _front({"title": title}) + "\n".join(parts), "errors")
+
+
+def pages_for_language(corpus: Corpus, index: ErrorIndex, lang: str) -> list[SitePage]:
+    return [index_page(corpus, index, lang)] + [code_page(corpus, code, lang) for code in index.codes.values()]
+
+
+def switcher(page: SitePage) -> list[dict]:
+    """Language switcher entries pointing at the same error page in every language."""
+    slug = page.url.rstrip("/").split("/")[-1] if page.kind == "error" else None
+    return [{"name": lang.name, "lang": lang.code,
+             "link": error_url(lang.code, slug) if slug else errors_index_url(lang.code)}
+            for lang in registry.languages()]
+
+
+def header_codes(index: ErrorIndex, runbook_id: str, lang: str) -> list[dict]:
+    """The codes row of a runbook's header: each code the runbook quotes, linked to its page."""
+    page_url = urls.runbook_url(lang, runbook_id)
+    return [{"code": code.code, "href": urls.relative(page_url, error_url(lang, code.slug))}
+            for code in index.of_runbook(runbook_id, lang)]
