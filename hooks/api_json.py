@@ -21,7 +21,7 @@ def _absolute(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + path if site_url else "/" + path
 
 
-def _runbook_ref(corpus: Corpus, runbook_id: str, lang: str, site_url: str) -> dict:
+def runbook_ref(corpus: Corpus, runbook_id: str, lang: str, site_url: str) -> dict:
     runbook = corpus.get(runbook_id, lang)
     path = urls.runbook_url(lang, runbook_id)
     return {"id": runbook_id, "title": runbook.title if runbook else runbook_id, "path": path,
@@ -36,7 +36,7 @@ def errors_json(corpus: Corpus, index: ErrorIndex, site_url: str) -> dict:
             "description": {lang: code.family.description[lang] for lang in registry.language_codes()},
             "messages": code.sample_messages(),
             "pages": {lang: _absolute(site_url, error_url(lang, code.slug)) for lang in registry.language_codes()},
-            "runbooks": {lang: [_runbook_ref(corpus, rid, lang, site_url) for rid in sorted(code.runbooks[lang])]
+            "runbooks": {lang: [runbook_ref(corpus, rid, lang, site_url) for rid in sorted(code.runbooks[lang])]
                          for lang in registry.language_codes() if code.runbooks.get(lang)},
         }
     return {"version": API_VERSION, "codes": codes}

@@ -10,6 +10,7 @@ COMMANDS = (
     "import_kb",
     "validate",
     "build",
+    "lookup",
 )
 
 
