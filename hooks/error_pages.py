@@ -39,9 +39,9 @@ def code_page(corpus: Corpus, code: ErrorCode, lang: str) -> SitePage:
     url = error_url(lang, code.slug)
     t = registry.t
     description = code.family.description[lang]
+    family = t(lang, "errors.family", family=family_name(code.family, lang))
     parts = [f"# {code.code}\n",
-             f'<p class="kb-error-family"><strong>{html.escape(t(lang, "errors.family", family=family_name(code.family, lang)))}'
-             f"</strong> — {html.escape(description)}</p>\n"]
+             f'<p class="kb-error-family"><strong>{html.escape(family)}</strong> — {html.escape(description)}</p>\n']
     messages = code.sample_messages()
     if messages:
         items = "\n".join(f"<li><code>{html.escape(message)}</code></li>" for message in messages)
@@ -59,9 +59,11 @@ def code_page(corpus: Corpus, code: ErrorCode, lang: str) -> SitePage:
     if elsewhere:
         items = "\n".join(
             f'<li><span class="kb-lang-badge">{html.escape(registry.language(other).name)}</span> '
-            f'{_a(r.title, url, urls.runbook_url(other, r.id), other)} <code class="kb-id">{html.escape(r.id)}</code></li>'
+            f'{_a(r.title, url, urls.runbook_url(other, r.id), other)} '
+            f'<code class="kb-id">{html.escape(r.id)}</code></li>'
             for other, r in elsewhere)
-        parts.append(f"## {t(lang, 'errors.elsewhere')}\n\n<ul class=\"kb-runbook-list kb-error-elsewhere\">\n{items}\n</ul>\n")
+        parts.append(f"## {t(lang, 'errors.elsewhere')}\n\n"
+                     f'<ul class="kb-runbook-list kb-error-elsewhere">\n{items}\n</ul>\n')
     parts.append(f'<p class="kb-error-back">{_a(t(lang, "errors.back"), url, errors_index_url(lang))}</p>\n')
     meta = {"title": code.code, "description": description}
     return SitePage(f"{urls.prefix(lang)}errors/{code.slug}.md", url, _front(meta) + "\n".join(parts), "error")

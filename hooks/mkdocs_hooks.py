@@ -19,8 +19,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from hooks import corpus as corpus_module
 from hooks import api_json, dialect, error_codes, error_links, error_pages, header, site_pages, urls
+from hooks import corpus as corpus_module
 
 log = get_plugin_logger("kb-runbooks")
 

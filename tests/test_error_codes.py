@@ -72,7 +72,7 @@ def test_the_sample_corpus_and_seed_codes_fall_into_the_registry_families():
     for path in [*CORPUS.glob("*/articles/*.md"), *SEEDS.glob("*.txt")]:
         for match in find(path.read_text(encoding="utf-8")):
             found.setdefault(match.family.id, set()).add(match.code)
-    assert ISSUE_FAMILIES <= set(found), ISSUE_FAMILIES - set(found)
+    assert set(found) >= ISSUE_FAMILIES, ISSUE_FAMILIES - set(found)
     assert "ORA-00904" in found["ORACLE"] and "ORA-210000" in found["ORA"]
     assert "JVM-510037" in found["JVM"]
     everything = {code for codes_ in found.values() for code in codes_}

@@ -53,9 +53,9 @@ def test_english_url_of_an_untranslated_runbook_says_so(built_site):
 
 
 @pytest.mark.parametrize("lang, labels", [
-    ("fr", ["Article", "Produits", "S’applique à", "Version", "Publié le", "Aussi en"]),
-    ("pt-BR", ["Artigo", "Produtos", "Aplica-se a", "Versão", "Publicado em", "Também em"]),
-    ("ja", ["記事番号", "製品", "適用対象", "バージョン", "公開日", "他の言語"]),
+    ("fr", ["Article", "Produits", "S’applique à", "Version", "Publié le", "Aussi en", "Codes d’erreur"]),
+    ("pt-BR", ["Artigo", "Produtos", "Aplica-se a", "Versão", "Publicado em", "Também em", "Códigos de erro"]),
+    ("ja", ["記事番号", "製品", "適用対象", "バージョン", "公開日", "他の言語", "エラーコード"]),
 ])
 def test_runbook_header_is_labelled_in_the_page_language(built_site, lang, labels):
     page = soup(built_site, f"{PREFIX[lang]}runbooks/KA-19371/")
