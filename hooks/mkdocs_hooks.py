@@ -88,9 +88,10 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     site_page = _site_page(page)
-    if site_page is not None and site_page.kind in ("runbook", *error_pages.KINDS):
+    if site_page is None or site_page.kind in ("runbook", *error_pages.KINDS):
+        page_url = site_page.url if site_page is not None else page.url
         known = set(_state["errors"].codes)
-        html = error_links.link_codes(html, error_links.href_resolver(site_page.url, _state["lang"], known))
+        html = error_links.link_codes(html, error_links.href_resolver(page_url, _state["lang"], known))
     if site_page is not None and site_page.kind == "runbook":
         return _H1.sub("", html, count=1)
     return html

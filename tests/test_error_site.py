@@ -257,3 +257,9 @@ def test_in_a_browser_a_code_link_leads_to_its_page_and_copy_keeps_the_log_text(
     assert page.locator("h1").inner_text().startswith("HTTP 408")
     assert page.locator(".kb-error-here a").first.get_attribute("href") == "../../runbooks/exl-37b1d7fb/"
     context.close()
+
+
+def test_home_pages_link_the_code_they_quote(site):
+    for lang in LANGS:
+        link = soup(site, PREFIX[lang]).select_one("article code a.kb-error-code")
+        assert resolve(PREFIX[lang], link["href"]) == f"{PREFIX[lang]}errors/RED-520025/"
