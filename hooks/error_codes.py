@@ -13,6 +13,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
+import yaml
+
 from hooks import registry
 from hooks.corpus import Corpus, Runbook
 
@@ -91,8 +93,6 @@ class ErrorIndex:
 @cache
 def _registry() -> dict:
     with open(registry.DATA_DIR / "error_codes.yml", encoding="utf-8") as fh:
-        import yaml
-
         return yaml.safe_load(fh)
 
 
@@ -149,12 +149,25 @@ def message_after(text: str, end: int) -> str | None:
     rest = text[start.end():start.end() + 4 * MESSAGE_MAX]
     stop = _MESSAGE_END.search(rest)
     message = re.sub(r"<[^>]+>", "", rest[:stop.start()] if stop else rest)
-    message = " ".join(message.replace("\u00a0", " ").split()).strip(" \"'.,;")
+    message = _unquote(" ".join(message.replace("\u00a0", " ").split()).strip(" .,;"))
     if len(message) < 3 or not re.search(r"[^\W\d_]", message) or (find(message) and find(message)[0].start == 0):
         return None
     if len(message) > MESSAGE_MAX:
         message = message[:MESSAGE_MAX].rsplit(" ", 1)[0] + " …"
     return message
+
+
+def _unquote(message: str) -> str:
+    """Drop quotes left unbalanced by cutting the line (`"X": invalid` keeps both of its quotes)."""
+    for quote in "\"'":
+        if message.count(quote) % 2:
+            if message.startswith(quote):
+                message = message[1:]
+            elif message.endswith(quote):
+                message = message[:-1]
+        elif len(message) > 1 and message[0] == message[-1] == quote and message.count(quote) == 2:
+            message = message[1:-1]
+    return message.strip(" .,;")
 
 
 def runbook_text(runbook: Runbook) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from hooks import urls
 from hooks.error_codes import find
+from hooks.error_pages import error_url
 
 _TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
@@ -132,8 +133,6 @@ def link_codes(page_html: str, href_for: Callable[[str], str | None], css_class:
 
 
 def href_resolver(page_url: str, lang: str, known: set[str]) -> Callable[[str], str | None]:
-    from hooks.error_pages import error_url
-
     def href(slug: str) -> str | None:
         target = error_url(lang, slug)
         return urls.relative(page_url, target) if slug in known and target != page_url else None

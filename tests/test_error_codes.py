@@ -56,7 +56,10 @@ def test_lookalikes_are_not_codes(text):
 
 
 @pytest.mark.parametrize("text, message", [
-    ("RED-520025 Communication failed with tracking server 'http://x'.`", "Communication failed with tracking server 'http://x"),
+    ("RED-520025 Communication failed with tracking server 'http://x'.`",
+     "Communication failed with tracking server 'http://x'"),
+    ("Oracle Error: ORA-00904: \"ITRACKINGLOGID\": invalid identifier", '"ITRACKINGLOGID": invalid identifier'),
+    ("Code HTTP 408 'Service temporarily unavailable'.", "Service temporarily unavailable"),
     ("QUE-370030 - You do not have the rights needed on folder.", "You do not have the rights needed on folder"),
     ("<b>RST-360011 An error has occurred.</b> more", "An error has occurred"),
     ("keywords SCR-160012, NEO-23161", None),
