@@ -12,11 +12,13 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 import yaml
 
 from hooks import registry
 from hooks.corpus import Corpus, Runbook
+from hooks.problems import Problem
 
 # Not glued to ASCII letters, digits, `_` or `-` on either side. `AM`/`PM` directly in front is allowed:
 # logs sometimes lose the space between a 12-hour timestamp and the code (`10:20:31 PMXSV-350122`).
@@ -195,3 +197,67 @@ def build_index(corpus: Corpus) -> ErrorIndex:
 
 def family_name(family: Family, lang: str) -> str:
     return registry.t(lang, "errors.family_other") if family.is_other else family.name
+
+
+def registry_problems(path=None) -> list[Problem]:
+    """Everything wrong with the registry file, with its line, so a bad edit fails the build clearly."""
+    path = Path(path) if path else registry.DATA_DIR / "error_codes.yml"
+    shown = display_path(path)
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return [Problem(shown, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, "error-codes-yaml",
+                        f"cannot read the error-code registry: {getattr(exc, 'problem', None) or exc}",
+                        "fix the YAML syntax (quote patterns with single quotes)")]
+    problems: list[Problem] = []
+
+    def problem(node, message: str, fix: str, key: str | None = None) -> None:
+        if key and isinstance(node, yaml.MappingNode):  # point at the key's own line when it exists
+            node = next((k for k, _ in node.value if k.value == key), node)
+        problems.append(Problem(shown, node.start_mark.line + 1, node.start_mark.column + 1, "error-codes",
+                                message, fix))
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    nodes = {key.value: value for key, value in root.value} if isinstance(root, yaml.MappingNode) else {}
+    if not isinstance(data, dict) or not isinstance(data.get("families"), list) or "families" not in nodes:
+        return [Problem(shown, 1, 1, "error-codes", "the registry has no 'families' list",
+                        "start the file with 'families:' followed by '- id: …' entries")]
+    for item, node in zip(data.get("lookalikes") or [], getattr(nodes.get("lookalikes"), "value", []), strict=False):
+        try:
+            re.compile(str(item.get("pattern")))
+        except re.error as exc:
+            problem(node, f"lookalike pattern does not compile: {exc}", "write a Python regular expression", "pattern")
+    seen: set[str] = set()
+    langs = registry.language_codes()
+    for item, node in zip(data["families"], nodes["families"].value, strict=False):
+        if not isinstance(item, dict) or not item.get("id") or not item.get("pattern"):
+            problem(node, "a family needs 'id' and 'pattern'", "add both keys to this entry")
+            continue
+        if item["id"] in seen:
+            problem(node, f"family '{item['id']}' is defined twice", "merge the two entries")
+        seen.add(item["id"])
+        try:
+            groups = set(re.compile(item["pattern"]).groupindex)
+        except re.error as exc:
+            problem(node, f"pattern of family '{item['id']}' does not compile: {exc}",
+                    "write a Python regular expression for the whole code", "pattern")
+            continue
+        for key in ("code", "slug"):
+            used = set(re.findall(r"\{(\w+)\}", str(item.get(key) or "")))
+            if used - groups:
+                problem(node, f"'{key}' of family '{item['id']}' uses {sorted(used - groups)}, which its pattern "
+                        "does not capture", "name the groups in the pattern, e.g. (?P<status>…)", key)
+        description = item.get("description") if isinstance(item.get("description"), dict) else {}
+        missing = [lang for lang in langs if not str(description.get(lang) or "").strip()]
+        if missing:
+            problem(node, f"family '{item['id']}' has no description in {', '.join(missing)}",
+                    "add a 'description:' entry for every site language (" + ", ".join(langs) + ")", "description")
+    return problems
+
+
+def display_path(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(registry.DATA_DIR.parent.parent.resolve()).as_posix()
+    except ValueError:
+        return str(path)

@@ -43,6 +43,7 @@ def on_config(config):
     if not i18n.building or _state["corpus"] is None:
         root = Path(config.config_file_path).parent / "runbooks"
         corpus = corpus_module.load(root)
+        corpus.problems += error_codes.registry_problems()
         if corpus.problems:
             for problem in corpus.problems:
                 log.error(str(problem))

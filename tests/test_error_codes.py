@@ -7,7 +7,7 @@ import pytest
 
 from hooks import registry
 from hooks.cli import main
-from hooks.error_codes import families, find, message_after
+from hooks.error_codes import families, find, message_after, registry_problems
 from hooks.error_links import link_codes
 from tests.conftest import CORPUS, SEEDS
 
@@ -159,3 +159,23 @@ def test_lookup_reads_a_file_and_names_an_unreadable_one(tmp_path, capsys):
     assert main(["lookup", str(tmp_path / "missing.log")]) == 2
     err = capsys.readouterr().err
     assert "missing.log" in err and "Fix:" in err
+
+
+def test_the_shipped_registry_has_no_problems():
+    assert registry_problems() == []
+
+
+@pytest.mark.parametrize("edit, line, words", [
+    (("pattern: 'RED-\\d{6}'", "pattern: 'RED-(\\d{6}'"), 23, "does not compile"),
+    (('      ja: "配信：メッセージの分析、準備、送信。"\n', ""), 31, "no description in ja"),  # the description: line
+    (("families:\n", "families:\n  - [oops\n"), 23, "cannot read"),
+])
+def test_a_bad_registry_edit_is_reported_with_file_line_and_fix(tmp_path, edit, line, words):
+    text = (registry.DATA_DIR / "error_codes.yml").read_text(encoding="utf-8")
+    assert edit[0] in text
+    bad = tmp_path / "error_codes.yml"
+    bad.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    problems = registry_problems(bad)
+    assert problems and words in problems[0].message and problems[0].fix
+    assert problems[0].path.endswith("error_codes.yml")
+    assert problems[0].line == line, problems[0]

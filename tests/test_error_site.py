@@ -263,3 +263,15 @@ def test_home_pages_link_the_code_they_quote(site):
     for lang in LANGS:
         link = soup(site, PREFIX[lang]).select_one("article code a.kb-error-code")
         assert resolve(PREFIX[lang], link["href"]) == f"{PREFIX[lang]}errors/RED-520025/"
+
+
+def test_a_broken_registry_fails_the_build_with_file_line_and_fix(tmp_path):
+    project = copy_project(tmp_path / "project")
+    registry_file = project / "hooks" / "data" / "error_codes.yml"
+    text = registry_file.read_text(encoding="utf-8")
+    registry_file.write_text(text.replace("pattern: 'DLV-\\d{6}'", "pattern: 'DLV-[\\d{6}'", 1), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert re.search(r"hooks/data/error_codes\.yml:\d+:\d+: error \[error-codes\] pattern of family 'DLV'", output)
+    assert "Fix: write a Python regular expression" in output

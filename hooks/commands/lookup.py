@@ -11,7 +11,7 @@ from pathlib import Path
 from hooks import corpus as corpus_module
 from hooks import registry
 from hooks.api_json import runbook_ref
-from hooks.error_codes import build_index, find, message_after
+from hooks.error_codes import build_index, find, message_after, registry_problems
 from hooks.paths import RUNBOOKS
 
 
@@ -63,6 +63,11 @@ def run(args) -> int:
     except OSError as exc:
         print(f"{args.source}: cannot read ({exc.strerror or exc}). Fix: pass a readable log file, or - to read "
               "standard input.", file=sys.stderr)
+        return 2
+    problems = registry_problems()
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
         return 2
     result = lookup(text, Path(args.root), args.site_url)
     if args.json:
