@@ -17,7 +17,7 @@ if str(Path(__file__).resolve().parent.parent) not in sys.path:  # `mkdocs` run 
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from hooks import api_json, dialect, error_codes, error_links, error_pages, header, site_pages, urls
 from hooks import corpus as corpus_module
@@ -26,6 +26,9 @@ log = get_plugin_logger("kb-runbooks")
 
 _state: dict = {"corpus": None, "lang": "en", "pages": {}, "errors": None}
 RUNBOOK_LIST_MARKER = "<!-- runbook-list -->"
+# Only these generated pages appear in the navigation; runbook and code pages are reached through them,
+# so no page carries a navigation that grows with the number of runbooks.
+NAV_KINDS = ("index", "errors")
 _H1 = re.compile(r"<h1[^>]*>.*?</h1>\s*", re.DOTALL)
 
 
@@ -66,7 +69,8 @@ def on_files(files: Files, config):
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None:
             files.remove(existing)
-        files.append(File.generated(config, page.src_uri, content=page.markdown))
+        inclusion = InclusionLevel.INCLUDED if page.kind in NAV_KINDS else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
         pages[page.src_uri] = page
     _state["pages"] = pages
     return files

@@ -111,3 +111,13 @@ def test_seed_constructs_render(built_site):
     assert ka.select_one("h2#description") and ka.select_one("h2#resolution")
     assert any("RED-520025" in c.get_text() for c in ka.select("li code"))
     assert re.search(r"Environnement", ka.select("ul")[0].find_previous("p").get_text())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_navigation_does_not_list_runbooks_or_codes(built_site, lang):
+    """Pages stay small at any corpus size: runbooks are reached through index pages, not the sidebar."""
+    page = soup(built_site, f"{PREFIX[lang]}runbooks/KA-19371/")
+    hrefs = [resolve(f"{PREFIX[lang]}runbooks/KA-19371/", a["href"])
+             for a in page.select("nav.md-nav--primary a.md-nav__link") if a.get("href")]
+    assert f"{PREFIX[lang]}runbooks/" in hrefs
+    assert not [h for h in hrefs if "/runbooks/KA-" in "/" + h or "/errors/RED-" in "/" + h]
