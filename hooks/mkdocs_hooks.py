@@ -70,7 +70,9 @@ def on_files(files: Files, config):
         if existing is not None:
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if page.kind in NAV_KINDS else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+        file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+        file.dest_uri = urls.dest_uri(page.url)
+        files.append(file)
         pages[page.src_uri] = page
     _state["pages"] = pages
     return files

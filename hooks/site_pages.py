@@ -98,7 +98,7 @@ def runbook_list(corpus: Corpus, lang: str, from_url: str) -> str:
 def index_page(corpus: Corpus, lang: str) -> SitePage:
     url = urls.runbooks_index_url(lang)
     title = registry.t(lang, "runbooks.title")
-    return SitePage(f"{urls.prefix(lang)}runbooks/index.md", url,
+    return SitePage(urls.src_uri(lang, "runbooks/index.md"), url,
                     _front({"title": title}) + f"# {title}\n\n" + runbook_list(corpus, lang, url), "index")
 
 

@@ -19,8 +19,21 @@ def runbook_url(lang: str, runbook_id: str) -> str:
     return f"{prefix(lang)}runbooks/{runbook_id}/"
 
 
+def src_uri(lang: str, path: str) -> str:
+    """Where a generated page sits among the docs: always under its language folder, like docs/<lang>/.
+
+    The i18n plugin keeps only the current language's folder in the navigation; the page's URL (and so
+    its output file) comes from `url`, which puts the default language at the root.
+    """
+    return f"{lang}/{path}"
+
+
+def dest_uri(url: str) -> str:
+    return f"{url}index.html"
+
+
 def runbook_src_uri(lang: str, runbook_id: str) -> str:
-    return f"{prefix(lang)}runbooks/{runbook_id}.md"
+    return src_uri(lang, f"runbooks/{runbook_id}.md")
 
 
 def runbooks_index_url(lang: str) -> str:
