@@ -20,6 +20,7 @@ class Runbook:
     body: str
     body_line: int
     key_lines: dict[str, int] = field(default_factory=dict)
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)  # "key" / "key/i" → (line, column)
 
     @property
     def title(self) -> str:
@@ -81,7 +82,7 @@ def read_runbook(path: Path, root: Path) -> Runbook:
     meta = doc.meta
     runbook_id = str(meta.get("id") or path.stem)
     return Runbook(id=runbook_id, language=path.parent.name, path=shown, meta=meta, body=doc.body,
-                   body_line=doc.body_line, key_lines=doc.key_lines)
+                   body_line=doc.body_line, key_lines=doc.key_lines, positions=doc.positions)
 
 
 def load(root: Path, paths: list[Path] | None = None) -> Corpus:
