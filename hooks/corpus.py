@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from hooks import registry
@@ -65,9 +66,14 @@ class Corpus:
         return sorted((r for r in self.runbooks if r.language == lang), key=lambda r: r.id)
 
 
+@cache
+def _base(root: Path) -> Path:
+    return root.resolve().parent
+
+
 def display_path(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve().parent).as_posix()
+        return path.resolve().relative_to(_base(root)).as_posix()
     except ValueError:
         return str(path)
 

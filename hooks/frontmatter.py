@@ -83,6 +83,19 @@ def _loader_for(yaml_text: str):
     return _FastLoader(yaml_text)
 
 
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+def _construct(loader, node):
+    """Strings and lists of strings (nearly every value) directly; anything else through PyYAML."""
+    if type(node) is yaml.ScalarNode and node.tag == _STR:
+        return node.value
+    if type(node) is yaml.SequenceNode and node.tag == _SEQ and all(type(i) is yaml.ScalarNode and i.tag == _STR for i in node.value):
+        return [item.value for item in node.value]
+    return loader.construct_object(node, deep=True)
+
+
 def _scalar_key(key: object) -> bool:
     return key is None or isinstance(key, (str, int, float, bool))
 
@@ -204,7 +217,7 @@ def parse_yaml_mapping_with_positions(
                 for index, item in enumerate(value_node.value):
                     positions[f"{key}/{index}"] = _where(item.start_mark, line_offset)
             try:
-                data[key] = loader.construct_object(value_node, deep=True)
+                data[key] = _construct(loader, value_node)
             except (ValueError, OverflowError):  # e.g. an integer of 5,000 digits
                 raise ProblemError(Problem(path, *positions[key], "yaml-value",
                                            f"value of '{key}' cannot be read: the number is too long",
