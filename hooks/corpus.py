@@ -71,7 +71,17 @@ def _base(root: Path) -> Path:
     return root.resolve().parent
 
 
+@cache
+def _base_name(root: Path) -> str:
+    return root.resolve().name
+
+
 def display_path(path: Path, root: Path) -> str:
+    if ".." not in path.parts:
+        try:  # a file found under root: no need to resolve every path
+            return (Path(_base_name(root)) / path.relative_to(root)).as_posix()
+        except ValueError:
+            pass
     try:
         return path.resolve().relative_to(_base(root)).as_posix()
     except ValueError:

@@ -91,7 +91,8 @@ def _construct(loader, node):
     """Strings and lists of strings (nearly every value) directly; anything else through PyYAML."""
     if type(node) is yaml.ScalarNode and node.tag == _STR:
         return node.value
-    if type(node) is yaml.SequenceNode and node.tag == _SEQ and all(type(i) is yaml.ScalarNode and i.tag == _STR for i in node.value):
+    items = node.value if type(node) is yaml.SequenceNode and node.tag == _SEQ else None
+    if items is not None and all(type(i) is yaml.ScalarNode and i.tag == _STR for i in items):
         return [item.value for item in node.value]
     return loader.construct_object(node, deep=True)
 
@@ -200,7 +201,8 @@ def parse_yaml_mapping_with_positions(
         positions: dict[str, tuple[int, int]] = {}
         for key_node, value_node in node.value:
             line, column = _where(key_node.start_mark, line_offset)
-            raw_key = loader.construct_object(key_node, deep=True)
+            raw_key = key_node.value if type(key_node) is yaml.ScalarNode and key_node.tag == _STR else (
+                loader.construct_object(key_node, deep=True))
             if not _scalar_key(raw_key):
                 raise ProblemError(Problem(path, line, column, "yaml-key", "a key must be a plain word",
                                            "write 'name: value', with the name as plain text"))

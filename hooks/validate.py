@@ -130,7 +130,7 @@ def check_keys(runbook: Runbook) -> list[Problem]:
 
 
 def _is_placeholder(key: str, value: object) -> bool:
-    if not isinstance(value, str):
+    if not isinstance(value, str) or len(value) > 20:  # placeholders and field names are short
         return False
     text = " ".join(value.split()).lower()
     return text == key.lower() or text in PLACEHOLDERS

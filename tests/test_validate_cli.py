@@ -42,7 +42,8 @@ def test_human_output_is_coloured_on_a_terminal_only(tmp_path):
     piped = subprocess.run([sys.executable, "-m", "hooks", "validate", "--root", str(tmp_path)],
                            capture_output=True, text=True, cwd=REPO, env=env, check=False)
     assert piped.returncode == 1 and "\033[" not in piped.stdout
-    assert "fr/KA-12345.md:4:11: error [language-mismatch]" in piped.stdout and "Fix: set 'language: fr'" in piped.stdout
+    assert "fr/KA-12345.md:4:11: error [language-mismatch]" in piped.stdout
+    assert "Fix: set 'language: fr'" in piped.stdout
 
 
 def test_color_can_be_forced(tmp_path, capsys):
