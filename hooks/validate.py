@@ -267,8 +267,26 @@ def check_runbook(runbook: Runbook) -> list[Problem]:
             *check_placeholders(runbook), *check_vocabulary(runbook)]
 
 
+def check_layout(root: Path) -> list[Problem]:
+    """Markdown files the site would silently ignore: runbooks live exactly at <language>/<id>.md."""
+    from hooks.corpus import display_path  # the corpus module imports this one
+
+    problems = []
+    for path in sorted(root.rglob("*.md")):
+        depth = len(path.relative_to(root).parts)
+        if depth == 2 or not path.is_file():
+            continue
+        where = "directly in runbooks/" if depth == 1 else "in a sub-folder of a language folder"
+        problems.append(Problem(display_path(path, root), 1, 1, "misplaced-file",
+                                f"this file is {where} and would not be published",
+                                "move it to runbooks/<language>/<id>.md, e.g. runbooks/fr/KA-19371.md"))
+    return problems
+
+
 def validate_corpus(corpus: Corpus, root: Path | None = None) -> list[Problem]:
     problems: list[Problem] = []
+    if root is not None and root.is_dir():
+        problems.extend(check_layout(root))
     for runbook in corpus.runbooks:
         problems.extend(check_runbook(runbook))
     problems.extend(check_duplicates(corpus))

@@ -242,3 +242,11 @@ def test_every_problem_of_a_file_at_once(root, capsys):
     write(root, "fr/KA-12345.md", bad)
     found = {p["rule"] for p in problems_of(root, capsys)[1]}
     assert {"language-mismatch", "unknown-product", "schema-minimum", "placeholder"} <= found
+
+
+def test_markdown_files_the_site_would_ignore_are_reported(root, capsys):
+    write(root, "fr/KA-12345.md", KB)
+    write(root, "KA-12345.md", KB)
+    write(root, "fr/old/KA-12345.md", KB)
+    misplaced = [p for p in problems_of(root, capsys)[1] if p["rule"] == "misplaced-file"]
+    assert sorted(p["path"].split("runbooks/")[-1] for p in misplaced) == ["KA-12345.md", "fr/old/KA-12345.md"]

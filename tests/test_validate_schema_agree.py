@@ -45,3 +45,4 @@ def test_the_examples_are_not_all_valid():
     assert schema_accepts(BASE) and schema_accepts(GUIDE)
     assert not schema_accepts({**BASE, "version-number": True})
     assert not schema_accepts({**GUIDE, "id": "KA-12345"})
+    assert not schema_accepts({**BASE, "product": []})  # $ref with a sibling keyword: found by hypothesis
