@@ -274,7 +274,7 @@ def check_layout(root: Path) -> list[Problem]:
     problems = []
     for path in sorted(root.rglob("*.md")):
         depth = len(path.relative_to(root).parts)
-        if depth == 2 or not path.is_file():
+        if depth == 2 or not path.is_file() or (depth == 1 and path.name.lower() == "readme.md"):
             continue
         where = "directly in runbooks/" if depth == 1 else "in a sub-folder of a language folder"
         problems.append(Problem(display_path(path, root), 1, 1, "misplaced-file",

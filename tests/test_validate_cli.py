@@ -101,3 +101,11 @@ def test_a_folder_argument_checks_every_file_in_it(tmp_path, capsys):
     code = main(["validate", "--root", str(tmp_path), "--format", "json", str(tmp_path / "fr")])
     assert code == 1
     assert {p["path"].split("/")[-2] for p in json.loads(capsys.readouterr().out)} == {"fr"}
+
+
+def test_a_file_outside_the_runbooks_folder_is_checked_alone(tmp_path, capsys):
+    write(tmp_path, "runbooks/KA-12345.md", KB)  # misplaced inside root: not part of this report
+    outside = write(tmp_path, "elsewhere/fr/KA-12345.md", BAD)
+    code = main(["validate", "--root", str(tmp_path / "runbooks"), "--format", "json", str(outside)])
+    problems = json.loads(capsys.readouterr().out)
+    assert code == 1 and {p["rule"] for p in problems} == {"language-mismatch"}

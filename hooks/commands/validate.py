@@ -57,7 +57,7 @@ def collect(root: Path, items: list[str]) -> tuple[list[Problem], int | None]:
     known = {r.path for r in full.runbooks} | {p.path for p in full.problems}
     outside = [p for p in paths if corpus.display_path(p, root) not in known]
     if outside:
-        problems += corpus.load(root, outside).problems
+        problems += [p for p in corpus.load(root, outside).problems if p.path in wanted]
     return sorted(problems), len(paths)
 
 
