@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from hooks import registry
@@ -20,6 +21,7 @@ class Runbook:
     body: str
     body_line: int
     key_lines: dict[str, int] = field(default_factory=dict)
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)  # "key" / "key/i" → (line, column)
 
     @property
     def title(self) -> str:
@@ -64,9 +66,24 @@ class Corpus:
         return sorted((r for r in self.runbooks if r.language == lang), key=lambda r: r.id)
 
 
+@cache
+def _base(root: Path) -> Path:
+    return root.resolve().parent
+
+
+@cache
+def _base_name(root: Path) -> str:
+    return root.resolve().name
+
+
 def display_path(path: Path, root: Path) -> str:
+    if ".." not in path.parts:
+        try:  # a file found under root: no need to resolve every path
+            return (Path(_base_name(root)) / path.relative_to(root)).as_posix()
+        except ValueError:
+            pass
     try:
-        return path.resolve().relative_to(root.resolve().parent).as_posix()
+        return path.resolve().relative_to(_base(root)).as_posix()
     except ValueError:
         return str(path)
 
@@ -81,7 +98,7 @@ def read_runbook(path: Path, root: Path) -> Runbook:
     meta = doc.meta
     runbook_id = str(meta.get("id") or path.stem)
     return Runbook(id=runbook_id, language=path.parent.name, path=shown, meta=meta, body=doc.body,
-                   body_line=doc.body_line, key_lines=doc.key_lines)
+                   body_line=doc.body_line, key_lines=doc.key_lines, positions=doc.positions)
 
 
 def load(root: Path, paths: list[Path] | None = None) -> Corpus:

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from hooks import api_json, dialect, error_codes, error_links, error_pages, header, site_pages, urls
+from hooks import api_json, dialect, error_codes, error_links, error_pages, header, schema_publish, site_pages, urls
 from hooks import corpus as corpus_module
 
 log = get_plugin_logger("kb-runbooks")
@@ -129,3 +129,4 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     if not _i18n(config).building:  # the last call of a cycle: every language is built
         api_json.write(Path(config.site_dir), _state["corpus"], _state["errors"], config.site_url or "")
+        schema_publish.publish(Path(config.site_dir))

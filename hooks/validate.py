@@ -11,6 +11,7 @@ from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from rapidfuzz import process
 
@@ -20,6 +21,9 @@ from hooks.problems import Problem
 from hooks.runbook_format import FIELD_ORDER, INTERNAL_FIELDS
 
 SHARED_FIELDS = ("article-number", "exl-id", "product", "applies-to")
+# Values people leave from a template. A value equal to its field name ("description: Description")
+# is a placeholder too.
+PLACEHOLDERS = frozenset({"todo", "tbd", "tba", "xxx", "placeholder", "lorem ipsum", "n/a", "..."})
 
 
 @cache
@@ -30,34 +34,70 @@ def schema_validator() -> Draft202012Validator:
     return Draft202012Validator(schema)
 
 
+@cache
+def _fast_schema_check():
+    """The same schema compiled to Python code: ~20x faster than jsonschema, but it stops at the first
+    error. A runbook it accepts has no schema problem (tests/test_validate_schema_agree.py holds the
+    two libraries to the same verdict); one it rejects is re-checked by jsonschema for every error."""
+    with open(registry.SCHEMA_PATH, encoding="utf-8") as fh:
+        return fastjsonschema.compile(json.load(fh))
+
+
+def schema_accepts(meta: dict) -> bool:
+    try:
+        _fast_schema_check()(meta)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
 def suggest(word: str, choices, cutoff: float = 70) -> str | None:
     found = process.extractOne(word, list(choices), score_cutoff=cutoff)
     return found[0] if found else None
 
 
 def _problem(runbook: Runbook, key: str | None, rule: str, message: str, fix: str) -> Problem:
-    line = runbook.key_lines.get(key, 1) if key else 1
-    return Problem(runbook.path, line, 1, rule, message, fix)
+    """A problem at the key's line (column 1); `key/3` points at the fourth item of a list."""
+    if key and "/" in key:
+        line, column = runbook.positions.get(key) or (runbook.key_lines.get(key.split("/")[0], 1), 1)
+    else:
+        line, column = (runbook.key_lines.get(key, 1) if key else 1), 1
+    return Problem(runbook.path, line, column, rule, message, fix)
+
+
+def _value_problem(runbook: Runbook, key: str, rule: str, message: str, fix: str) -> Problem:
+    """A problem at the value itself: its line and column."""
+    line, column = runbook.positions.get(key) or (runbook.key_lines.get(key.split("/")[0], 1), 1)
+    return Problem(runbook.path, line, column, rule, message, fix)
 
 
 def check_schema(runbook: Runbook) -> list[Problem]:
+    if schema_accepts(runbook.meta):
+        return []
     problems = []
-    for error in sorted(schema_validator().iter_errors(runbook.meta), key=lambda e: list(e.path)):
+    kind = runbook.meta.get("type")
+    for error in sorted(schema_validator().iter_errors(runbook.meta), key=lambda e: [str(p) for p in e.path]):
         key = str(error.path[0]) if error.path else None
         if error.validator == "additionalProperties":
             continue  # reported by check_keys with a better message
         if error.validator == "required":
             missing = error.message.split("'")[1]
-            problems.append(_problem(runbook, None, "required-field", f"required field '{missing}' is missing",
+            what = f"a {kind}" if isinstance(kind, str) and kind in ("kb-article", "guide") else "every runbook"
+            problems.append(_problem(runbook, None, "required-field",
+                                     f"required field '{missing}' is missing ({what} needs it)",
                                      f"add a '{missing}:' line to the front matter"))
             continue
         where = "/".join(str(p) for p in error.path)
-        problems.append(_problem(runbook, key, f"schema-{error.validator}", f"'{where}': {error.message}",
-                                 _schema_fix(key, error.validator)))
+        problems.append(_value_problem(runbook, where or "", f"schema-{error.validator}",
+                                       f"'{where}': {error.message}", _schema_fix(key, error.validator, kind)))
     return problems
 
 
-def _schema_fix(key: str | None, validator: str) -> str:
+def _schema_fix(key: str | None, validator: str, kind: object = None) -> str:
+    if key == "id" and kind == "kb-article":
+        return "a kb-article's id is its article number, e.g. id: KA-19371"
+    if key == "id" and kind == "guide":
+        return "a guide's id is KT-NNNNN or exl-<first 8 hex digits of exl-id>; KA- ids are kb-articles"
     hints = {
         "version-number": "write a whole number of 1 or more, e.g. version-number: 3",
         "article-number": "write KA- and five digits, e.g. article-number: KA-19371",
@@ -89,12 +129,25 @@ def check_keys(runbook: Runbook) -> list[Problem]:
     return problems
 
 
+def _is_placeholder(key: str, value: object) -> bool:
+    if not isinstance(value, str) or len(value) > 20:  # placeholders and field names are short
+        return False
+    text = " ".join(value.split()).lower()
+    return text == key.lower() or text in PLACEHOLDERS
+
+
 def check_placeholders(runbook: Runbook) -> list[Problem]:
     problems = []
     for key, value in runbook.meta.items():
-        if isinstance(value, str) and value.strip().lower() == key.lower():
-            problems.append(_problem(runbook, key, "placeholder", f"'{key}' is the placeholder {value!r}",
-                                     f"write the real {key}, or remove the line"))
+        if _is_placeholder(key, value):
+            problems.append(_value_problem(runbook, key, "placeholder", f"'{key}' is the placeholder {value!r}",
+                                           f"write the real {key}, or remove the line"))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if _is_placeholder(key, item):
+                    problems.append(_value_problem(runbook, f"{key}/{index}", "placeholder",
+                                                   f"'{key}' contains the placeholder {item!r}",
+                                                   "write the real value, or remove the item"))
     return problems
 
 
@@ -105,14 +158,15 @@ def check_vocabulary(runbook: Runbook) -> list[Problem]:
         values = runbook.meta.get(key)
         if not isinstance(values, list):
             continue
-        for value in values:
+        for index, value in enumerate(values):
             if not isinstance(value, str) or value in canonical:
                 continue
             exact = registry.products().get(value.lower())
             guess = exact or suggest(value, canonical)
             fix = (f"did you mean '{guess}'?" if guess else
                    "use a name from hooks/data/products.yml, or add the product there")
-            problems.append(_problem(runbook, key, "unknown-product", f"unknown {key} '{value}'", fix))
+            problems.append(_value_problem(runbook, f"{key}/{index}", "unknown-product",
+                                           f"unknown {key} '{value}'", fix))
     return problems
 
 
@@ -125,30 +179,60 @@ def check_location(runbook: Runbook) -> list[Problem]:
                                  f"move the file under runbooks/<{'|'.join(registry.language_codes())}>/"))
     declared = runbook.meta.get("language")
     if declared is not None and declared != folder:
-        problems.append(_problem(runbook, "language", "language-mismatch",
+        problems.append(_value_problem(runbook, "language", "language-mismatch",
                                  f"language '{declared}' does not match the folder '{folder}'",
                                  f"set 'language: {folder}' or move the file to runbooks/{declared}/"))
     file_id = Path(runbook.path).stem
     declared_id = runbook.meta.get("id")
     if declared_id is not None and str(declared_id) != file_id:
-        problems.append(_problem(runbook, "id", "id-mismatch",
+        problems.append(_value_problem(runbook, "id", "id-mismatch",
                                  f"id '{declared_id}' does not match the file name '{file_id}.md'",
                                  f"rename the file to {declared_id}.md or set 'id: {file_id}'"))
     return problems
 
 
-def check_duplicates(corpus: Corpus) -> list[Problem]:
+def check_identity(runbook: Runbook) -> list[Problem]:
+    """The id, the type, the article number and the exl-id tell one story."""
+    meta = runbook.meta
+    runbook_id, kind = meta.get("id"), meta.get("type")
+    if not isinstance(runbook_id, str):
+        return []
     problems = []
-    seen: dict[tuple[str, str], Runbook] = {}
+    number = meta.get("article-number")
+    if kind == "kb-article" and isinstance(number, str) and number != runbook_id:
+        problems.append(_value_problem(runbook, "article-number", "id-article-number",
+                                       f"article-number '{number}' differs from the id '{runbook_id}'",
+                                       "a kb-article's id is its article number: make them the same"))
+    if kind == "guide" and "article-number" in meta:
+        problems.append(_problem(runbook, "article-number", "guide-article-number",
+                                 "a guide has no article-number",
+                                 "set 'type: kb-article' (and id to the article number), or remove the line"))
+    exl_id = meta.get("exl-id")
+    if runbook_id.startswith("exl-"):
+        if exl_id is None:
+            problems.append(_problem(runbook, "id", "id-exl-id", f"id '{runbook_id}' needs an exl-id",
+                                     "add the page's 'exl-id:' line (its first 8 hex digits are the id)"))
+        elif isinstance(exl_id, str) and not exl_id.startswith(runbook_id[4:]):
+            problems.append(_value_problem(runbook, "exl-id", "id-exl-id",
+                                           f"exl-id '{exl_id}' does not start with the id's '{runbook_id[4:]}'",
+                                           f"use id exl-{exl_id[:8]}, or correct the exl-id"))
+    return problems
+
+
+def check_duplicates(corpus: Corpus) -> list[Problem]:
+    """Ids are compared ignoring case: KA-12345.md and ka-12345.md collide on some file systems."""
+    problems = []
+    groups: dict[tuple[str, str], list[Runbook]] = defaultdict(list)
     for runbook in sorted(corpus.runbooks, key=lambda r: r.path):
-        key = (runbook.language, runbook.id.lower())
-        if key in seen:
-            first = seen[key]
+        groups[(runbook.language, runbook.id.lower())].append(runbook)
+    for same in groups.values():
+        if len(same) < 2:
+            continue
+        for runbook in same:
+            others = ", ".join(r.path for r in same if r is not runbook)
             problems.append(_problem(runbook, "id", "duplicate-id",
-                                     f"id '{runbook.id}' is already used by {first.path} in '{runbook.language}'",
+                                     f"id '{runbook.id}' is also used by {others} in '{runbook.language}'",
                                      "give each runbook its own id; one file per article and language"))
-        else:
-            seen[key] = runbook
     return problems
 
 
@@ -162,7 +246,8 @@ def check_translations(corpus: Corpus) -> list[Problem]:
             values = defaultdict(list)
             for runbook in group:
                 if key in runbook.meta:
-                    values[json.dumps(runbook.meta[key], ensure_ascii=False, sort_keys=True)].append(runbook)
+                    values[json.dumps(runbook.meta[key], ensure_ascii=False, sort_keys=True, default=repr)].append(
+                        runbook)
             if len(values) < 2:
                 continue
             for runbook in group:
@@ -178,12 +263,30 @@ def check_translations(corpus: Corpus) -> list[Problem]:
 
 
 def check_runbook(runbook: Runbook) -> list[Problem]:
-    return [*check_location(runbook), *check_keys(runbook), *check_schema(runbook),
+    return [*check_location(runbook), *check_keys(runbook), *check_schema(runbook), *check_identity(runbook),
             *check_placeholders(runbook), *check_vocabulary(runbook)]
+
+
+def check_layout(root: Path) -> list[Problem]:
+    """Markdown files the site would silently ignore: runbooks live exactly at <language>/<id>.md."""
+    from hooks.corpus import display_path  # the corpus module imports this one
+
+    problems = []
+    for path in sorted(root.rglob("*.md")):
+        depth = len(path.relative_to(root).parts)
+        if depth == 2 or not path.is_file() or (depth == 1 and path.name.lower() == "readme.md"):
+            continue
+        where = "directly in runbooks/" if depth == 1 else "in a sub-folder of a language folder"
+        problems.append(Problem(display_path(path, root), 1, 1, "misplaced-file",
+                                f"this file is {where} and would not be published",
+                                "move it to runbooks/<language>/<id>.md, e.g. runbooks/fr/KA-19371.md"))
+    return problems
 
 
 def validate_corpus(corpus: Corpus, root: Path | None = None) -> list[Problem]:
     problems: list[Problem] = []
+    if root is not None and root.is_dir():
+        problems.extend(check_layout(root))
     for runbook in corpus.runbooks:
         problems.extend(check_runbook(runbook))
     problems.extend(check_duplicates(corpus))

@@ -17,6 +17,7 @@ product:
 applies-to:
 - Campaign v8
 version-number: 2
+created: '2024-04-17T12:30:27Z'
 published: '2024-04-17T12:38:19Z'
 ---
 
@@ -46,8 +47,8 @@ def test_valid_file_passes(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("change, rule, line", [
-    (("product:\n- Campaign\n", "product:\n- Campaign Classic V7\n"), "unknown-product", 8),
-    (("applies-to:\n- Campaign v8\n", "applies-to:\n- Campaing v8\n"), "unknown-product", 10),
+    (("product:\n- Campaign\n", "product:\n- Campaign Classic V7\n"), "unknown-product", 9),
+    (("applies-to:\n- Campaign v8\n", "applies-to:\n- Campaing v8\n"), "unknown-product", 11),
     (("language: fr", "language: ja"), "language-mismatch", 4),
     (("id: KA-12345", "id: KA-54321"), "id-mismatch", 2),
     (("version-number: 2", "version-number: zero"), "schema-type", 12),
@@ -105,7 +106,7 @@ def test_github_annotations(tmp_path, capsys):
     write(tmp_path, "fr/KA-12345.md", VALID.replace("language: fr", "language: ja"))
     assert main(["validate", "--root", str(tmp_path), "--format", "github"]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("::error file=") and ",line=4,col=1::[language-mismatch]" in out
+    assert out.startswith("::error file=") and ",line=4,col=11::[language-mismatch]" in out
 
 
 def test_usage_error_exit_2(capsys):

@@ -11,17 +11,31 @@ from hooks.paths import RUNBOOKS
 from hooks.problems import Problem
 
 
-def print_problems(problems: list[Problem], fmt: str, stream) -> None:
+def use_color(stream, choice: str = "auto") -> bool:
+    """Colour on a terminal unless NO_COLOR is set (https://no-color.org); forced with --color always."""
+    if choice != "auto":
+        return choice == "always"
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def print_problems(problems: list[Problem], fmt: str, stream, color_choice: str = "auto") -> None:
     if fmt == "json":
         json.dump([p.__dict__ for p in problems], stream, ensure_ascii=False, indent=2)
         stream.write("\n")
         return
-    color = fmt == "human" and stream.isatty() and not os.environ.get("NO_COLOR")
+    color = fmt == "human" and use_color(stream, color_choice)
     for p in problems:
         if fmt == "github":
-            message = f"[{p.rule}] {p.message} Fix: {p.fix}".replace("%", "%25").replace("\r", "%0D")
-            message = message.replace("\n", "%0A")
-            stream.write(f"::{p.severity} file={p.path},line={p.line},col={p.column}::{message}\n")
+            message = _escape_data(f"[{p.rule}] {p.message} Fix: {p.fix}")
+            stream.write(f"::{p.severity} file={_escape_property(p.path)},line={p.line},col={p.column}::{message}\n")
         elif color:
             stream.write(f"\033[1m{p.path}:{p.line}:{p.column}\033[0m: \033[31m{p.severity}\033[0m "
                          f"[{p.rule}] {p.message} \033[32mFix: {p.fix}\033[0m\n")
@@ -43,13 +57,27 @@ def collect(root: Path, items: list[str]) -> tuple[list[Problem], int | None]:
     known = {r.path for r in full.runbooks} | {p.path for p in full.problems}
     outside = [p for p in paths if corpus.display_path(p, root) not in known]
     if outside:
-        problems += corpus.load(root, outside).problems
+        problems += [p for p in corpus.load(root, outside).problems if p.path in wanted]
     return sorted(problems), len(paths)
 
 
+def usage_error(args) -> str | None:
+    """What makes the command line unusable (exit status 2), or None."""
+    if not Path(args.root).is_dir():
+        return f"runbooks folder not found: {args.root} (use --root to name it)"
+    for item in args.paths:
+        if not Path(item).exists():
+            return f"no such file or folder: {item}"
+    return None
+
+
 def run(args) -> int:
+    error = usage_error(args)
+    if error:
+        print(f"python -m hooks validate: error: {error}", file=sys.stderr)
+        return 2
     problems, count = collect(Path(args.root), args.paths)
-    print_problems(problems, args.format, sys.stdout)
+    print_problems(problems, args.format, sys.stdout, args.color)
     if args.format == "human":
         what = "runbooks/" if count is None else f"{count} file(s)"
         print(f"{len(problems)} problem(s) in {what}." if problems else f"{what}: no problems.", file=sys.stderr)
@@ -60,5 +88,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("validate", help="check runbook front matter without building the site")
     p.add_argument("paths", nargs="*", help="runbook files or folders (default: all of runbooks/)")
     p.add_argument("--root", default=str(RUNBOOKS), help="runbooks folder (default: runbooks/)")
-    p.add_argument("--format", choices=("human", "github", "json"), default="human")
+    p.add_argument("--format", choices=("human", "github", "json"), default="human",
+                   help="human (default), github (Actions annotations) or json")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour in human output (default: on a terminal, unless NO_COLOR is set)")
     p.set_defaults(func=run)
