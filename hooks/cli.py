@@ -11,6 +11,7 @@ COMMANDS = (
     "validate",
     "build",
     "lookup",
+    "translations",
 )
 
 

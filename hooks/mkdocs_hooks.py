@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import sys
+from copy import deepcopy
 from pathlib import Path
+from urllib.parse import urlsplit
 
 if str(Path(__file__).resolve().parent.parent) not in sys.path:  # `mkdocs` run outside `make`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -19,7 +21,23 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from hooks import api_json, dialect, error_codes, error_links, error_pages, header, schema_publish, site_pages, urls
+from hooks import (
+    alternates,
+    api_json,
+    banners,
+    build_date,
+    dialect,
+    error_codes,
+    error_links,
+    error_pages,
+    header,
+    not_found,
+    schema_publish,
+    search_index,
+    site_pages,
+    status_page,
+    urls,
+)
 from hooks import corpus as corpus_module
 
 log = get_plugin_logger("kb-runbooks")
@@ -43,6 +61,11 @@ def _i18n(config):
 def on_config(config):
     i18n = _i18n(config)
     _state["lang"] = i18n.current_language
+    # every language build writes into the same site_dir: only the default language writes the root 404
+    if i18n.current_language == i18n.default_language:
+        config.theme.static_templates.add("404.html")
+    else:
+        config.theme.static_templates.discard("404.html")
     if not i18n.building or _state["corpus"] is None:
         root = Path(config.config_file_path).parent / "runbooks"
         corpus = corpus_module.load(root)
@@ -54,6 +77,7 @@ def on_config(config):
                               "Run `make validate` for the list.")
         _state["corpus"] = corpus
         _state["errors"] = error_codes.build_index(corpus)
+        build_date.pin(corpus)
     return config
 
 
@@ -61,8 +85,9 @@ def on_config(config):
 def on_files(files: Files, config):
     lang = _state["lang"]
     pages = {}
-    generated = site_pages.pages_for_language(_state["corpus"], lang)
-    generated += error_pages.pages_for_language(_state["corpus"], _state["errors"], lang)
+    corpus = _state["corpus"]
+    generated = [*site_pages.pages_for_language(corpus, lang), status_page.status_page(corpus, lang)]
+    generated += error_pages.pages_for_language(corpus, _state["errors"], lang)
     for page in generated:
         if files.get_file_from_path(page.src_uri) is not None and page.kind != "index":
             raise PluginError(f"docs/ already has a page at {page.src_uri}; runbook URLs are reserved")
@@ -76,6 +101,60 @@ def on_files(files: Files, config):
         pages[page.src_uri] = page
     _state["pages"] = pages
     return files
+
+
+def on_env(env, config, files):
+    env.filters["kb_strip_hreflang"] = alternates.strip_theme_links
+    # 404.html and sitemap.xml are rendered before the pages: do not let them inherit the last
+    # page's switcher from the previous language build
+    config.extra.alternate = deepcopy(_i18n(config).extra_alternate)
+    return env
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "sitemap.xml":
+        context["kb_sitemap"] = alternates.sitemap(config.site_url or "/", _sitemap_pages(context))
+    elif template_name == "404.html":
+        root = urlsplit(config.site_url or "/").path or "/"
+        context["kb_not_found"] = not_found.blocks(root)
+        context["kb_site_root"] = root if root.endswith("/") else root + "/"
+    return context
+
+
+def _sitemap_pages(context) -> list[dict[str, str]]:
+    corpus = _state["corpus"]
+    seen: dict[frozenset, dict[str, str]] = {}
+    for i18n_files in (context.get("i18n_alternates") or {}).values():
+        for file in i18n_files:
+            group = {code: _url(alt.url) for code, alt in sorted(file.alternates.items())} or {"": _url(file.url)}
+            seen.setdefault(frozenset(group.items()), group)
+    pages = list(seen.values())
+    pages.append(alternates.every_language(urls.runbooks_index_url))
+    pages.append(alternates.every_language(status_page.status_url))
+    pages.append(alternates.every_language(error_pages.errors_index_url))
+    pages.extend(alternates.every_language(lambda code, slug=slug: error_pages.error_url(code, slug))
+                 for slug in _state["errors"].codes)
+    pages.extend(alternates.runbook_alternates(corpus, i) for i in corpus.ids()
+                 if not all(r.hidden for r in corpus.translations(i).values()))
+    return pages
+
+
+def _url(url: str) -> str:
+    return "" if url in ("./", ".") else url
+
+
+def _hreflang(page, site_page) -> dict[str, str]:
+    if site_page is None:
+        return {code: _url(f.url) for code, f in getattr(page.file, "alternates", {}).items()}
+    if site_page.kind == "runbook":
+        return alternates.runbook_alternates(_state["corpus"], site_page.runbook_id)
+    if site_page.kind == "index":
+        return alternates.every_language(urls.runbooks_index_url)
+    if site_page.kind == "status":
+        return alternates.every_language(status_page.status_url)
+    if site_page.kind in error_pages.KINDS:
+        return {alt["lang"]: alt["link"] for alt in error_pages.switcher(site_page)}
+    return {}
 
 
 def _site_page(page):
@@ -107,13 +186,17 @@ def on_page_content(html, page, config, files):
 @event_priority(-150)
 def on_page_context(context, page, config, nav):
     site_page = _site_page(page)
+    context["kb_hreflang"] = alternates.link_tags(config.site_url or "/", _hreflang(page, site_page))
     if site_page is None:
         return context
     corpus = _state["corpus"]
     if site_page.kind == "runbook":
-        context["runbook"] = header.header(corpus, corpus.get(site_page.runbook_id, _state["lang"]),
+        runbook = corpus.get(site_page.runbook_id, _state["lang"])
+        context["runbook"] = header.header(corpus, runbook,
                                            error_pages.header_codes(_state["errors"], site_page.runbook_id,
                                                                     _state["lang"]))
+        context["runbook_banners"] = banners.banners(corpus, runbook)
+        context["runbook_searchable"] = not runbook.hidden
     if site_page.runbook_id:
         config.extra.alternate = header.switcher(site_page.runbook_id, site_page.url)
     elif site_page.kind in error_pages.KINDS:
@@ -122,11 +205,22 @@ def on_page_context(context, page, config, nav):
         config.extra.alternate = [
             {**alt, "link": urls.runbooks_index_url(alt["lang"])} for alt in header.switcher("", "")
         ]
+    elif site_page.kind == "status":
+        config.extra.alternate = [
+            {**alt, "link": status_page.status_url(alt["lang"])} for alt in header.switcher("", "")
+        ]
     return context
 
 
 @event_priority(-150)
 def on_post_build(config):
-    if not _i18n(config).building:  # the last call of a cycle: every language is built
-        api_json.write(Path(config.site_dir), _state["corpus"], _state["errors"], config.site_url or "")
-        schema_publish.publish(Path(config.site_dir))
+    """After the last language: the i18n plugin builds the other languages inside the first build's
+    post_build (priority 0), so when ours runs with `building` False every language is on disk."""
+    if _i18n(config).building:
+        return
+    api_json.write(Path(config.site_dir), _state["corpus"], _state["errors"], config.site_url or "")
+    schema_publish.publish(Path(config.site_dir))
+    try:
+        search_index.build(Path(config.site_dir))
+    except search_index.SearchIndexError as exc:
+        raise PluginError(str(exc)) from exc
