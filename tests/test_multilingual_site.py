@@ -58,6 +58,8 @@ def test_hreflang_names_only_real_translations_with_absolute_urls(built_site):
         assert hreflang(soup(built_site, f"{lang}/runbooks/KA-19371/")) == expected
     assert hreflang(soup(built_site, "runbooks/KA-19371/")) == {}  # "not available" page
     assert hreflang(soup(built_site, "fr/runbooks/exl-a039a288/")) == {}  # only in French
+    code_page = hreflang(soup(built_site, "ja/errors/RED-520025/"))  # error pages exist in every language
+    assert code_page == {lang: f"{SITE_URL}{PREFIX[lang]}errors/RED-520025/" for lang in LANGS}
     home = hreflang(soup(built_site, "fr/"))
     assert home == {lang: SITE_URL + PREFIX[lang] for lang in LANGS}
 

@@ -45,9 +45,12 @@ def test_error_code_search_finds_the_runbook_in_the_page_language_only(page, sit
     results = search(page, "RED-520025")
     expect(page.locator(".md-search-result__meta")).to_have_text(found)
     expect(results).to_have_count(1)
-    results.first.click()  # follow the error code to the runbook that quotes it
+    results.first.click()  # the search result: the runbook that quotes the code
     expect(page).to_have_url(f"{site_url}{lang}/runbooks/KA-19371/")
-    expect(page.locator("article code", has_text="RED-520025").first).to_be_visible()
+    page.locator("a.kb-error-code", has_text="RED-520025").first.click()  # follow the error-code link
+    expect(page).to_have_url(f"{site_url}{lang}/errors/RED-520025/")
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    expect(page.locator("article h1")).to_contain_text("RED-520025")
 
 
 def test_article_number_search_is_exact(page):
