@@ -14,7 +14,7 @@ def status_url(lang: str) -> str:
 
 
 def status_src_uri(lang: str) -> str:
-    return f"{urls.prefix(lang)}translations/index.md"
+    return urls.src_uri(lang, "translations/index.md")
 
 
 def _cell_html(row: translations.Row, code: str, lang: str, page_url: str) -> str:

@@ -87,8 +87,12 @@ def browser():
 
 @pytest.fixture
 def page(browser, site_url):
+    from playwright.sync_api import expect
+
+    # generous: the machine is shared; a passing test does not wait for these
+    expect.set_options(timeout=15_000)
     context = browser.new_context(base_url=site_url)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(15_000)
     tab = context.new_page()
     yield tab
     context.close()

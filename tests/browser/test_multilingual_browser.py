@@ -18,7 +18,7 @@ def search(page, query: str):
 @pytest.mark.parametrize("target, name", [("pt-BR", "Português (Brasil)"), ("ja", "日本語")])
 def test_switching_language_on_a_runbook_lands_on_the_same_runbook(page, site_url, target, name):
     page.goto("fr/runbooks/KA-19371/")
-    page.locator(".md-header__option .md-select").hover()
+    page.locator(".md-header__option .md-select button").focus()  # opens the language list
     page.locator(".md-select__list").get_by_role("link", name=name, exact=True).click()
     expect(page).to_have_url(f"{site_url}{target}/runbooks/KA-19371/")
     expect(page.locator("html")).to_have_attribute("lang", target)
@@ -30,7 +30,7 @@ def test_switching_to_a_language_without_the_runbook_opens_the_missing_translati
     expect(page.locator("html")).to_have_attribute("lang", "ja")  # a page saying so, in Japanese
     expect(page.locator("h1")).to_contain_text("日本語版はありません")
     page.goto("fr/runbooks/exl-a039a288/")
-    page.locator(".md-header__option .md-select").hover()
+    page.locator(".md-header__option .md-select button").focus()  # opens the language list
     page.locator(".md-select__list").get_by_role("link", name="English", exact=True).click()
     expect(page).to_have_url(f"{site_url}runbooks/exl-a039a288/")
     expect(page.locator("h1")).to_contain_text("Not available in English")

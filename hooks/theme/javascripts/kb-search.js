@@ -17,15 +17,20 @@
   let hasLanguage = false;
   let seq = 0;
 
-  async function engine() {
+  // One shared promise: the focus handler and the first search must not initialise Pagefind twice, nor
+  // search before the language check below has run.
+  function engine() {
     if (!pagefind) {
-      pagefind = await import(new URL("pagefind/pagefind.js", base).href);
-      await pagefind.options({ baseUrl: base.pathname });
-      await pagefind.init();
-      // Pagefind falls back to another language's index when the page's has none: never mix languages
-      const entry = await (await fetch(new URL("pagefind/pagefind-entry.json", base))).json();
-      const lang = document.documentElement.lang.toLowerCase();
-      hasLanguage = Object.keys(entry.languages || {}).some((code) => code.toLowerCase() === lang);
+      pagefind = (async () => {
+        const pf = await import(new URL("pagefind/pagefind.js", base).href);
+        await pf.options({ baseUrl: base.pathname });
+        await pf.init();
+        // Pagefind falls back to another language's index when the page's has none: never mix languages
+        const entry = await (await fetch(new URL("pagefind/pagefind-entry.json", base))).json();
+        const lang = document.documentElement.lang.toLowerCase();
+        hasLanguage = Object.keys(entry.languages || {}).some((code) => code.toLowerCase() === lang);
+        return pf;
+      })().catch((error) => { pagefind = null; throw error; });
     }
     return pagefind;
   }
