@@ -157,6 +157,26 @@ def _hreflang(page, site_page) -> dict[str, str]:
     return {}
 
 
+@event_priority(-150)
+def on_nav(nav, config, files):
+    """A flat navigation: home, then the index pages, each titled in the page language.
+
+    MkDocs would otherwise wrap each index page in a section named after its folder ("Errors",
+    "Runbooks"), in English on every language's site.
+    """
+    flat = []
+    for item in nav.items:
+        children = [item]
+        while children and any(child.is_section for child in children):
+            children = [grand for child in children
+                        for grand in (child.children if child.is_section else [child])]
+        flat.extend(children)
+    for item in flat:
+        item.parent = None
+    nav.items = flat
+    return nav
+
+
 def _site_page(page):
     return _state["pages"].get(page.file.src_uri)
 

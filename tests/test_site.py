@@ -121,3 +121,17 @@ def test_navigation_does_not_list_runbooks_or_codes(built_site, lang):
              for a in page.select("nav.md-nav--primary a.md-nav__link") if a.get("href")]
     assert f"{PREFIX[lang]}runbooks/" in hrefs
     assert not [h for h in hrefs if "/runbooks/KA-" in "/" + h or "/errors/RED-" in "/" + h]
+
+
+@pytest.mark.parametrize("lang, titles", [
+    ("en", {"Error codes", "All runbooks"}),
+    ("fr", {"Codes d’erreur", "Tous les runbooks"}),
+    ("pt-BR", {"Todos os runbooks"}),
+    ("ja", {"すべてのランブック"}),
+])
+def test_navigation_is_flat_and_in_the_page_language(built_site, lang, titles):
+    page = soup(built_site, f"{PREFIX[lang]}runbooks/KA-19371/")
+    nav = page.select_one("nav.md-nav--primary")
+    labels = {a.get_text(strip=True) for a in nav.select(".md-nav__link")}
+    assert titles <= labels
+    assert not {"Errors", "Runbooks", "Translations"} & labels
