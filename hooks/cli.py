@@ -12,6 +12,8 @@ COMMANDS = (
     "build",
     "lookup",
     "translations",
+    "new",
+    "check_external",
 )
 
 

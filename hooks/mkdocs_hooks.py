@@ -31,9 +31,12 @@ from hooks import (
     error_links,
     error_pages,
     header,
+    links,
     not_found,
+    runbook_assets,
     schema_publish,
     search_index,
+    serve_guard,
     site_pages,
     status_page,
     urls,
@@ -42,7 +45,7 @@ from hooks import corpus as corpus_module
 
 log = get_plugin_logger("kb-runbooks")
 
-_state: dict = {"corpus": None, "lang": "en", "pages": {}, "errors": None}
+_state: dict = {"corpus": None, "lang": "en", "pages": {}, "errors": None, "site_pages": {}, "page_links": []}
 RUNBOOK_LIST_MARKER = "<!-- runbook-list -->"
 # Only these generated pages appear in the navigation; runbook and code pages are reached through them,
 # so no page carries a navigation that grows with the number of runbooks.
@@ -66,6 +69,8 @@ def on_config(config):
         config.theme.static_templates.add("404.html")
     else:
         config.theme.static_templates.discard("404.html")
+    if not i18n.building:
+        _state["site_pages"], _state["page_links"] = {}, []  # a new build cycle (serve rebuilds too)
     if not i18n.building or _state["corpus"] is None:
         root = Path(config.config_file_path).parent / "runbooks"
         corpus = corpus_module.load(root)
@@ -100,6 +105,13 @@ def on_files(files: Files, config):
         files.append(file)
         pages[page.src_uri] = page
     _state["pages"] = pages
+    root = Path(config.config_file_path).parent / "runbooks"
+    for asset in runbook_assets.assets_for_language(root, lang):
+        if files.get_file_from_path(asset.src_uri) is None:
+            file = File.generated(config, asset.src_uri, abs_src_path=str(asset.path))
+            file.dest_uri = asset.dest_uri
+            files.append(file)
+    _state["site_pages"].update({f.src_uri: f.url for f in files.documentation_pages()})
     return files
 
 
@@ -185,7 +197,13 @@ def on_page_markdown(markdown, page, config, files):
     lang = _state["lang"]
     site_page = _site_page(page)
     if site_page is not None and site_page.kind == "runbook":
-        return dialect.render(markdown, lang)
+        runbook = _state["corpus"].get(site_page.runbook_id, lang)
+        _state["page_links"].append(links.PageLinks(runbook.path, page.file.src_uri, page.url,
+                                                    tuple(links.extract(runbook.body, runbook.body_line)), lang))
+        return dialect.render(links.site_relative(markdown, lang), lang)
+    if site_page is None and page.file.abs_src_path:
+        _state["page_links"].append(links.from_file(Path(page.file.abs_src_path), Path(config.config_file_path).parent,
+                                                    page.file.src_uri, page.url, lang))
     if RUNBOOK_LIST_MARKER in markdown:
         listing = site_pages.runbook_list(_state["corpus"], lang, page.url)
         return markdown.replace(RUNBOOK_LIST_MARKER, listing)
@@ -238,9 +256,17 @@ def on_post_build(config):
     post_build (priority 0), so when ours runs with `building` False every language is on disk."""
     if _i18n(config).building:
         return
+    index = links.SiteIndex(Path(config.site_dir), _state["site_pages"])
+    for problem in links.check(_state["page_links"], index):
+        log.warning(str(problem))
     api_json.write(Path(config.site_dir), _state["corpus"], _state["errors"], config.site_url or "")
     schema_publish.publish(Path(config.site_dir))
     try:
         search_index.build(Path(config.site_dir))
     except search_index.SearchIndexError as exc:
         raise PluginError(str(exc)) from exc
+
+
+def on_serve(server, config, builder):
+    server.builder = serve_guard.keep_serving(server.builder, log.error)
+    return server

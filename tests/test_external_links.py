@@ -1,0 +1,152 @@
+"""`python -m hooks check-external` against a local HTTP server: cache, per-host rate limit, timeouts, allowlist."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
+
+import pytest
+
+from hooks import cli
+from hooks.external_links import RateLimiter
+
+
+class Handler(BaseHTTPRequestHandler):
+    hits: ClassVar[list[tuple[float, str, str]]] = []
+
+    def _answer(self, body: bool) -> None:
+        Handler.hits.append((time.monotonic(), self.command, self.path))
+        if self.path == "/slow":
+            time.sleep(1.0)
+        status = {"/ok": 200, "/gone": 404, "/slow": 200, "/redirect": 301, "/private": 200,
+                  "/busy": 429}.get(self.path, 200)
+        if self.path == "/head-refused":
+            status = 405 if self.command == "HEAD" else 200
+        self.send_response(status)
+        if status == 301:
+            self.send_header("Location", "/ok")
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        if body:
+            self.wfile.write(b"ok")
+
+    def do_HEAD(self):
+        self._answer(False)
+
+    def do_GET(self):
+        self._answer(True)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    Handler.hits = []
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join(timeout=5)
+
+
+RUNBOOK = """---
+id: KA-99002
+type: guide
+language: fr
+title: Liens externes
+description: Un runbook avec des liens externes.
+product: [Campaign]
+---
+
+# Liens externes
+
+- [bon]({base}/ok) et [déplacé]({base}/redirect)
+- [disparu]({base}/gone)
+- [lent]({base}/slow)
+- [HEAD refusé]({base}/head-refused)
+- [privé]({base}/private)
+- [occupé]({base}/busy)
+- `{base}/in-code` n’est pas un lien
+"""
+
+
+@pytest.fixture
+def project(tmp_path, server):
+    root = tmp_path / "runbooks"
+    (root / "fr").mkdir(parents=True)
+    (root / "fr" / "KA-99002.md").write_text(RUNBOOK.format(base=server), encoding="utf-8")
+    allow = tmp_path / "allow.txt"
+    allow.write_text(f"# private\n{server}/private\n", encoding="utf-8")
+    return root, allow, tmp_path / "cache.json"
+
+
+def run(project, *extra):
+    root, allow, cache = project
+    return cli.main(["check-external", "--root", str(root), "--allowlist", str(allow), "--cache", str(cache),
+                     "--timeout", "0.5", "--interval", "0.2", *extra])
+
+
+def paths(method=None):
+    return [p for _, m, p in Handler.hits if method in (None, m)]
+
+
+def test_broken_and_slow_links_are_reported_where_they_are_quoted(project, capsys):
+    assert run(project) == 1
+    out, err = capsys.readouterr()
+    assert "runbooks/fr/KA-99002.md:13:3: error [external-link]" in out and "/gone is broken: HTTP 404" in out
+    assert "runbooks/fr/KA-99002.md:14:3: error [external-link]" in out and "no answer within 0.5 s" in out
+    for fine in ("/ok ", "/redirect", "/head-refused", "/busy"):
+        assert fine not in out
+    assert "/private" not in paths(), "allowlisted links are never requested"
+    assert "/in-code" not in paths()
+    assert paths("GET").count("/head-refused") == 1
+    assert "1 rate-limited" in err
+
+
+def test_good_results_are_cached_and_broken_ones_checked_again(project, capsys):
+    run(project)
+    first = paths()
+    Handler.hits = []
+    assert run(project) == 1
+    second = paths()
+    assert "/ok" in first and "/ok" not in second
+    assert "/gone" in second and "/slow" in second
+    assert "(3 from the cache)" in capsys.readouterr().err  # /ok, /redirect, /head-refused
+
+
+def test_requests_to_one_host_respect_the_rate_limit(project):
+    run(project, "--cache", "")
+    starts = sorted(t for t, _, _ in Handler.hits)  # redirects and GET retries included
+    assert len(starts) >= 4
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
+    # the client spaces requests 0.2 s apart; arrival times jitter on a busy machine, their sum does not
+    assert min(gaps) >= 0.1 and sum(gaps) >= 0.19 * len(gaps), gaps
+
+
+def test_rate_limiter_spaces_requests_per_host():
+    now = [0.0]
+    slept = []
+
+    def sleep(seconds):
+        slept.append(seconds)
+        now[0] += seconds
+
+    limiter = RateLimiter(1.0, clock=lambda: now[0], sleep=sleep)
+    for host in ("a", "a", "b", "a"):
+        limiter.wait(host)
+    assert slept == [1.0, 1.0]
+
+
+def test_markdown_report_for_the_weekly_issue(project, capsys):
+    assert run(project, "--format", "markdown") == 1
+    out = capsys.readouterr().out
+    assert "| link | problem | quoted in |" in out
+    assert "/gone> | HTTP 404 | `runbooks/fr/KA-99002.md:13` |" in out
