@@ -158,16 +158,13 @@ def site_relative(markdown: str, lang: str) -> str:
 
 @dataclass
 class SiteIndex:
-    """What the built site contains: page src_uri → URL for every language, files under site_dir."""
+    """What the built site contains: every file's src_uri → URL in every language, and site_dir."""
 
     site_dir: Path
-    pages: dict[str, str]  # src_uri → url
+    pages: dict[str, str]  # src_uri → url (pages and other files MkDocs knows)
 
     def __post_init__(self) -> None:
         self._ids: dict[str, set[str] | None] = {}
-
-    def file_exists(self, path: str) -> bool:
-        return (self.site_dir / unquote(path)).is_file()
 
     def url_exists(self, url: str) -> bool:
         path = self.site_dir / unquote(url)
@@ -227,8 +224,8 @@ def _destination(page: PageLinks, link: Link, path: str, index: SiteIndex) -> tu
             return index.pages[src], None
         return None, _problem(page, link, "link-missing-page", f"link '{link.target}' points to a page that does "
                               "not exist", _language_fix(path, index))
-    if index.file_exists(src):  # a file MkDocs knows: rewritten relative to the source
-        return src, None
+    if src in index.pages and index.url_exists(index.pages[src]):  # a file MkDocs knows: rewritten by it
+        return index.pages[src], None
     dest = _from_url(page.url, path)  # otherwise MkDocs leaves it as written: relative to the page URL
     if index.url_exists(dest):
         return dest, None

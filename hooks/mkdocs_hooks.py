@@ -111,7 +111,7 @@ def on_files(files: Files, config):
             file = File.generated(config, asset.src_uri, abs_src_path=str(asset.path))
             file.dest_uri = asset.dest_uri
             files.append(file)
-    _state["site_pages"].update({f.src_uri: f.url for f in files.documentation_pages()})
+    _state["site_pages"].update({f.src_uri: f.url for f in files})  # every language's files, for links
     return files
 
 

@@ -150,8 +150,9 @@ def test_english_pages_at_the_site_root_link_other_languages(tmp_path):
     english = (RUNBOOK.format(broken="").replace("language: fr", "language: en")
                .replace("Voir [ailleurs](KA-19371.md#resolution)", "Voir [fr](../fr/KA-19371.md#resolution)")
                .replace("(../ja/KA-19371.md#resolution)", "(../ja/KA-19371.md#nope)")
-               .replace("![schéma](assets/schema.png)", "").replace("[url](../KA-19371/#description)", "x"))
-    (project / "runbooks" / "en").mkdir()
+               .replace("[url](../KA-19371/#description)", "x"))
+    (project / "runbooks" / "en" / "assets").mkdir(parents=True)
+    (project / "runbooks" / "en" / "assets" / "schema.png").write_bytes(PNG)
     (project / "runbooks" / "en" / "KT-99001.md").write_text(english, encoding="utf-8")
     with open(project / "docs" / "en" / "index.md", "a", encoding="utf-8") as fh:
         fh.write("\n[All runbooks](runbooks/index.md), [new one](runbooks/KT-99001.md#cause).\n")
@@ -161,6 +162,8 @@ def test_english_pages_at_the_site_root_link_other_languages(tmp_path):
     assert "runbooks/en/KT-99001.md:15:" in problems[0] and "/ja/runbooks/KA-19371/ has no heading" in problems[0]
     page = (tmp_path / "site" / "runbooks" / "KT-99001" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../fr/runbooks/KA-19371/#resolution"' in page
+    src = re.search(r'<img alt="schéma" src="([^"]+)"', page).group(1)  # English lives at the root
+    assert (tmp_path / "site" / "runbooks" / "KT-99001" / src).resolve().read_bytes() == PNG
 
 
 def test_only_the_assets_folder_is_published(tmp_path):
