@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -41,6 +42,45 @@ def copy_project(dest: Path, with_runbooks: bool = True) -> Path:
     else:
         (dest / "runbooks").mkdir()
     return dest
+
+
+# Real-browser tests share ONE Playwright instance per test process (Playwright's sync API cannot be
+# started twice in a process). Without Chromium they skip with how to install it; with CI=true they fail.
+# A failing test that used a `page` leaves a screenshot in test-artifacts/ (CI uploads that folder).
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = REPO / "test-artifacts"
+INSTALL_HINT = f"Chromium not found at {CHROMIUM}: sudo apt-get install chromium chromium-driver"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call" and report.failed:
+        page = item.funcargs.get("page")
+        if page is not None:
+            ARTIFACTS.mkdir(exist_ok=True)
+            name = re.sub(r"[^\w.-]+", "_", item.nodeid)[-150:]
+            try:
+                page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+            except Exception as exc:  # the browser may be gone; the test failure is what matters
+                report.sections.append(("screenshot", f"no screenshot: {exc}"))
+    return report
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true and {INSTALL_HINT}")
+        pytest.skip(INSTALL_HINT)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
 
 
 @pytest.fixture(scope="session")

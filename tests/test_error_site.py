@@ -3,7 +3,6 @@
 import json
 import posixpath
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -226,20 +225,6 @@ def served(site):
     finally:
         server.terminate()
         server.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not shutil.which("chromium") and not Path("/usr/bin/chromium").exists():
-        pytest.skip("Debian chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        yield chromium
-        chromium.close()
 
 
 def test_in_a_browser_a_code_link_leads_to_its_page_and_copy_keeps_the_log_text(served, browser):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
-import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
@@ -12,10 +10,6 @@ import pytest
 
 from tests.conftest import build_site, copy_project
 from tests.test_links import PNG, RUNBOOK
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 pytestmark = pytest.mark.browser
 
@@ -26,11 +20,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture
-def site_url(tmp_path):
-    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is required in CI (apt-get install chromium)")
-        pytest.skip("Chromium not installed")
+def site_url(tmp_path, browser):
     project = copy_project(tmp_path / "project")
     (project / "runbooks" / "fr" / "KT-99001.md").write_text(RUNBOOK.format(broken=""), encoding="utf-8")
     (project / "runbooks" / "fr" / "assets").mkdir()
@@ -47,22 +37,19 @@ def site_url(tmp_path):
     thread.join(timeout=5)
 
 
-def test_reader_follows_a_link_into_the_japanese_resolution(site_url):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            page = browser.new_page()
-            page.goto(site_url + "fr/runbooks/KT-99001/")
-            image = page.locator("article img[alt='schéma']")
-            assert image.evaluate("img => img.complete && img.naturalWidth") == 1
-            page.locator("article a", has_text="en japonais").click()
-            page.wait_for_url("**/ja/runbooks/KA-19371/#resolution", timeout=15_000)
-            assert page.locator("html").get_attribute("lang") == "ja"
-            heading = page.locator("h2#resolution")
-            assert heading.inner_text().startswith("解決策")
-            box = heading.bounding_box()
-            assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
-        finally:
-            browser.close()
+def test_reader_follows_a_link_into_the_japanese_resolution(site_url, browser):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(site_url + "fr/runbooks/KT-99001/")
+        image = page.locator("article img[alt='schéma']")
+        assert image.evaluate("img => img.complete && img.naturalWidth") == 1
+        page.locator("article a", has_text="en japonais").click()
+        page.wait_for_url("**/ja/runbooks/KA-19371/#resolution", timeout=15_000)
+        assert page.locator("html").get_attribute("lang") == "ja"
+        heading = page.locator("h2#resolution")
+        assert heading.inner_text().startswith("解決策")
+        box = heading.bounding_box()
+        assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
+    finally:
+        context.close()

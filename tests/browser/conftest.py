@@ -8,36 +8,10 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import re
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import REPO
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-ARTIFACTS = REPO / "test-artifacts"
-INSTALL_HINT = f"Chromium not found at {CHROMIUM}: sudo apt-get install chromium chromium-driver"
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item, call):
-    report = yield
-    if report.when == "call" and report.failed:
-        page = item.funcargs.get("page")
-        if page is not None:
-            ARTIFACTS.mkdir(exist_ok=True)
-            name = re.sub(r"[^\w.-]+", "_", item.nodeid)[-150:]
-            try:
-                page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-            except Exception as exc:  # the browser may be gone; the test failure is what matters
-                report.sections.append(("screenshot", f"no screenshot: {exc}"))
-    return report
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -69,20 +43,6 @@ def site_url(built_site: Path):
     server.shutdown()
     server.server_close()
     thread.join(timeout=5)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true and {INSTALL_HINT}")
-        pytest.skip(INSTALL_HINT)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture
