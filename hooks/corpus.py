@@ -103,7 +103,8 @@ def read_runbook(path: Path, root: Path) -> Runbook:
 
 def load(root: Path, paths: list[Path] | None = None) -> Corpus:
     """Read runbooks (all of `root`, or the given files); unreadable files become problems."""
-    from hooks.validate import validate_corpus  # validation needs the corpus shape; import late
+    from hooks.redirect_pages import load as load_redirects  # both need the corpus shape; import late
+    from hooks.validate import validate_corpus
 
     runbooks: list[Runbook] = []
     problems: list[Problem] = []
@@ -113,5 +114,7 @@ def load(root: Path, paths: list[Path] | None = None) -> Corpus:
         except ProblemError as exc:
             problems.append(exc.problem)
     corpus = Corpus(runbooks)
+    if paths is None:
+        problems += load_redirects(root, corpus)[1]
     corpus.problems = sorted(problems + validate_corpus(corpus, root))
     return corpus

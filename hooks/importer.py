@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hooks import kb_assets
 from hooks.frontmatter import parse, read_file
 from hooks.kb_import import Imported, import_document
 from hooks.problems import Problem, ProblemError
@@ -19,6 +20,7 @@ class ImportReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    images_copied: int = 0
 
     @property
     def ok(self) -> bool:
@@ -46,6 +48,12 @@ def import_one(source: Path, lang: str, root: Path, report: ImportReport, force:
     shown = f"{lang}/{imported.runbook_id}"
     report.messages.extend(rewrite.describe(str(source)) for rewrite in imported.rewrites)
     report.messages.extend(imported.notes)
+    clashes = [] if force else kb_assets.conflicts(imported.images, root)
+    if clashes:
+        report.skipped.append((shown, "; ".join(clashes)))
+        return
+    # images first: a runbook on disk never links to an image that is not there yet
+    report.images_copied += kb_assets.copy_images(imported.images, root)
     if target.exists():
         current = target.read_text(encoding="utf-8")
         if current == text:

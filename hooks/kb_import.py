@@ -26,6 +26,8 @@ from hooks.runbook_format import INTERNAL_FIELDS, LIST_FIELDS
 KB_ARTICLE_URL = "https://experienceleague.adobe.com/{lang}/docs/experience-cloud-kcs/kbarticles/{id}"
 _EL_LANG = {"en": "en", "fr": "fr", "pt-BR": "pt-br", "ja": "ja"}
 
+# [!UICONTROL x] / [!DNL x] in a title or description: metadata is plain text, keep just x.
+_INLINE_MARKER = re.compile(r"\[!(?:UICONTROL|DNL)[ \t]+([^\[\]\n]*?)[ \t]*\]")
 _LIST_SPLIT = re.compile(r"\s*[,，、]\s*")
 _KA = re.compile(r"\bKA-\d{5}\b")
 _LINK = re.compile(
@@ -54,6 +56,11 @@ class Imported:
     body: str
     rewrites: list[Rewrite] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    images: list[Path] = field(default_factory=list)  # image files the body links to, to copy into assets/
+
+
+# The KB exports translate the placeholder values too (`description: 説明` in ja-JP).
+_TRANSLATED_PLACEHOLDERS = {"description": {"descrição", "説明", "descripción", "beschreibung"}}
 
 
 def split_list(value) -> list[str]:
@@ -97,7 +104,10 @@ def to_int(value, path: str, line: int, key: str) -> int:
 
 
 def is_placeholder(key: str, value) -> bool:
-    return isinstance(value, str) and value.strip().lower() == key.lower()
+    if not isinstance(value, str):
+        return False
+    text = value.strip().lower()
+    return text == key.lower() or text in _TRANSLATED_PLACEHOLDERS.get(key, ())
 
 
 def runbook_id_for(meta: dict, source: Path) -> str | None:
@@ -133,7 +143,7 @@ def normalize_meta(doc: Document, lang: str, source: Path) -> tuple[str, dict, l
         if is_placeholder(key, value):
             notes.append(f"{path}:{doc.line_of(key)}: '{key}' was the placeholder {value!r}")
             continue
-        meta[key] = " ".join(str(value).split())
+        meta[key] = " ".join(_INLINE_MARKER.sub(r"\1", str(value)).split())
     if "description" not in meta and "title" in meta:
         meta["description"] = meta["title"]
         notes.append(f"{path}:{doc.line_of('description')}: no real description; used the title")
@@ -150,6 +160,11 @@ def normalize_meta(doc: Document, lang: str, source: Path) -> tuple[str, dict, l
             items = list(dict.fromkeys(vocabulary.get(item.lower(), item) for item in items))
         if items:
             meta[key] = items
+    if "product" not in meta and raw.get("solution") and not is_placeholder("solution", raw["solution"]):
+        # Experience League pages (KT-…) name their product only in `solution`.
+        meta["product"] = list(dict.fromkeys(vocabulary.get(item.lower(), item)
+                                             for item in split_list(raw["solution"])))
+        notes.append(f"{path}:{doc.line_of('solution')}: no 'product'; used 'solution'")
     if raw.get("level"):
         meta["level"] = str(raw["level"]).strip()
     if raw.get("version-number") is not None:
@@ -175,7 +190,9 @@ def normalize_meta(doc: Document, lang: str, source: Path) -> tuple[str, dict, l
     return runbook_id, meta, notes
 
 
-def rewrite_body(body: str, source: Path, lang: str, first_line: int) -> tuple[str, list[Rewrite]]:
+def rewrite_body(body: str, source: Path, lang: str, first_line: int,
+                 images: list[Path] | None = None) -> tuple[str, list[Rewrite]]:
+    """Rewrite links; images that exist are appended to `images` and linked as `../assets/<name>`."""
     rewrites: list[Rewrite] = []
     # line numbers: map_prose works piecewise, so track each piece's offset into the body.
     offsets = {"pos": 0}
@@ -196,7 +213,11 @@ def rewrite_body(body: str, source: Path, lang: str, first_line: int) -> tuple[s
             target = (source.parent / unquote(parts.path)).resolve()
             if is_image:
                 if target.is_file():
-                    return match.group()
+                    if images is None:
+                        return match.group()
+                    images.append(target)
+                    title = match["title"] or ""
+                    return f"![{text}](../assets/{asset_name(target)}{title}){match['attrs'] or ''}"
                 rewrites.append(Rewrite(line, "missing image removed", match.group(), text))
                 return text
             ka = _KA.search(PurePosixPath(parts.path).name)
@@ -213,7 +234,14 @@ def rewrite_body(body: str, source: Path, lang: str, first_line: int) -> tuple[s
     return map_prose(body, fix), rewrites
 
 
+def asset_name(image: Path) -> str:
+    """Name of an image under runbooks/assets/: its file name (KB exports name images by GUID)."""
+    return image.name.replace(" ", "_")
+
+
 def import_document(doc: Document, lang: str, source: Path) -> Imported:
     runbook_id, meta, notes = normalize_meta(doc, lang, source)
-    body, rewrites = rewrite_body(doc.body, source, lang, doc.body_line)
-    return Imported(runbook_id=runbook_id, language=lang, meta=meta, body=body, rewrites=rewrites, notes=notes)
+    images: list[Path] = []
+    body, rewrites = rewrite_body(doc.body, source, lang, doc.body_line, images)
+    return Imported(runbook_id=runbook_id, language=lang, meta=meta, body=body, rewrites=rewrites, notes=notes,
+                    images=images)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from hooks import registry, urls
+from hooks import media, registry, urls
 from hooks.mdtext import blocks, spans
 from hooks.problems import Problem
 
@@ -226,6 +226,9 @@ def _destination(page: PageLinks, link: Link, path: str, index: SiteIndex) -> tu
                               "not exist", _language_fix(path, index))
     if src in index.pages and index.url_exists(index.pages[src]):  # a file MkDocs knows: rewritten by it
         return index.pages[src], None
+    shared = media.shared_image_url(page.src_uri, path) if link.image else None
+    if shared and index.url_exists(shared):  # imported KB images: one copy for every language
+        return shared, None
     dest = _from_url(page.url, path)  # otherwise MkDocs leaves it as written: relative to the page URL
     if index.url_exists(dest):
         return dest, None

@@ -32,7 +32,11 @@ from hooks import (
     error_pages,
     header,
     links,
+    media,
     not_found,
+    redirect_pages,
+    references,
+    registry,
     runbook_assets,
     schema_publish,
     search_index,
@@ -45,7 +49,8 @@ from hooks import corpus as corpus_module
 
 log = get_plugin_logger("kb-runbooks")
 
-_state: dict = {"corpus": None, "lang": "en", "pages": {}, "errors": None, "site_pages": {}, "page_links": []}
+_state: dict = {"corpus": None, "lang": "en", "pages": {}, "errors": None, "site_pages": {}, "page_links": [],
+                "redirects": {}}
 RUNBOOK_LIST_MARKER = "<!-- runbook-list -->"
 # Only these generated pages appear in the navigation; runbook and code pages are reached through them,
 # so no page carries a navigation that grows with the number of runbooks.
@@ -75,6 +80,7 @@ def on_config(config):
         root = Path(config.config_file_path).parent / "runbooks"
         corpus = corpus_module.load(root)
         corpus.problems += error_codes.registry_problems()
+        _state["redirects"] = redirect_pages.load(root, corpus)[0]  # problems: already in corpus.problems
         if corpus.problems:
             for problem in corpus.problems:
                 log.error(str(problem))
@@ -91,9 +97,17 @@ def on_files(files: Files, config):
     lang = _state["lang"]
     pages = {}
     corpus = _state["corpus"]
+    moved = redirect_pages.pages_for_language(_state["redirects"], lang, corpus)
+    for redirect in moved:
+        files.append(File.generated(config, redirect.src_uri, content=redirect.html))
+    if lang == registry.default_language().code:
+        for src_uri, path in media.published_assets(Path(config.config_file_path).parent / "runbooks"):
+            files.append(File.generated(config, src_uri, abs_src_path=str(path)))
     generated = [*site_pages.pages_for_language(corpus, lang), status_page.status_page(corpus, lang)]
     generated += error_pages.pages_for_language(corpus, _state["errors"], lang)
     for page in generated:
+        if page.kind == "missing" and any(r.runbook_id == page.runbook_id for r in moved):
+            continue
         if files.get_file_from_path(page.src_uri) is not None and page.kind != "index":
             raise PluginError(f"docs/ already has a page at {page.src_uri}; runbook URLs are reserved")
         existing = files.get_file_from_path(page.src_uri)
@@ -200,7 +214,7 @@ def on_page_markdown(markdown, page, config, files):
         runbook = _state["corpus"].get(site_page.runbook_id, lang)
         _state["page_links"].append(links.PageLinks(runbook.path, page.file.src_uri, page.url,
                                                     tuple(links.extract(runbook.body, runbook.body_line)), lang))
-        return dialect.render(links.site_relative(markdown, lang), lang)
+        return dialect.render(media.render(links.site_relative(markdown, lang), site_page.url, lang), lang)
     if site_page is None and page.file.abs_src_path:
         _state["page_links"].append(links.from_file(Path(page.file.abs_src_path), Path(config.config_file_path).parent,
                                                     page.file.src_uri, page.url, lang))
@@ -217,7 +231,10 @@ def on_page_content(html, page, config, files):
         known = set(_state["errors"].codes)
         html = error_links.link_codes(html, error_links.href_resolver(page_url, _state["lang"], known))
     if site_page is not None and site_page.kind == "runbook":
-        return _H1.sub("", html, count=1)
+        html = _H1.sub("", html, count=1)
+        return references.link_references(html, site_page.url, _state["lang"],
+                                          lambda rid, lang: _state["corpus"].get(rid, lang) is not None,
+                                          site_page.runbook_id)
     return html
 
 

@@ -4,9 +4,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from hooks import registry
+from tqdm import tqdm
+
+from hooks import kb_export, registry
 from hooks.importer import ImportReport, import_one
 from hooks.paths import RUNBOOKS
+from hooks.problems import Problem
 
 
 def language_of(source: Path, given: str | None) -> str | None:
@@ -19,34 +22,76 @@ def language_of(source: Path, given: str | None) -> str | None:
     return None
 
 
+def _no_language(path: Path, folder: Path) -> Problem:
+    return Problem(str(path), 0, 0, "unknown-language",
+                   f"cannot tell the language from the folder name '{folder.resolve().name}'",
+                   f"name the folder after a language (en, fr-FR, pt-BR, ja-JP) or pass --lang "
+                   f"{'|'.join(registry.language_codes())}")
+
+
+def one_line(problem: Problem) -> str:
+    """A problem as one line; folder-level problems have no line number to show."""
+    if problem.line:
+        return str(problem)
+    return f"{problem.path}: {problem.severity} [{problem.rule}] {problem.message} Fix: {problem.fix}"
+
+
+def collect(items: list[str], given: str | None, report: ImportReport) -> tuple[list[tuple[Path, str]], list]:
+    """(article, language) pairs and (redirects.csv, language) pairs for files and export folders."""
+    articles: list[tuple[Path, str]] = []
+    csvs: list[tuple[Path, str]] = []
+    for path in kb_export.expand([Path(item) for item in items]):
+        if path.is_dir():
+            export = kb_export.discover(path, given)
+            if export.lang is None:
+                report.problems.append(_no_language(path, path))
+                continue
+            if not export.articles:
+                report.problems.append(Problem(str(path), 0, 0, "empty-export", "no articles/*.md in this folder",
+                                               "point at a KB export (a folder with articles/KA-*.md)"))
+            articles.extend((article, export.lang) for article in export.articles)
+            if export.redirects_csv is not None:
+                csvs.append((export.redirects_csv, export.lang))
+            continue
+        lang = language_of(path, given)
+        if lang is None:
+            report.problems.append(_no_language(path, path.parent))
+            continue
+        articles.append((path, lang))
+    return articles, csvs
+
+
 def run(args) -> int:
     root = Path(args.root)
     report = ImportReport()
-    for item in args.files:
-        source = Path(item)
-        lang = language_of(source, args.lang)
-        if lang is None:
-            print(f"{source}: cannot tell the language from the folder; pass --lang "
-                  f"{'|'.join(registry.language_codes())}", file=sys.stderr)
-            return 2
+    articles, csvs = collect(args.files, args.lang, report)
+    # tqdm draws on stderr only when it is a terminal (disable=None), so logs and CI output stay clean.
+    for source, lang in tqdm(articles, desc="import", unit="article", disable=None, file=sys.stderr):
         import_one(source, lang, root, report, force=args.force)
-    for message in report.messages:
-        print(message)
+    for csv_path, lang in csvs:
+        kb_export.import_redirects(csv_path, lang, root, report)
+    if args.verbose:
+        for message in report.messages:
+            print(message)
     for problem in report.problems:
-        print(problem, file=sys.stderr)
+        print(one_line(problem), file=sys.stderr)
     for shown, reason in report.skipped:
         print(f"skipped {shown}: {reason}", file=sys.stderr)
     for line in report.updated:
         print(f"updated {line}")
     print(f"imported {len(report.imported)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
-          f"skipped {len(report.skipped)}, failed {len(report.problems)}")
+          f"skipped {len(report.skipped)}, failed {len(report.problems)}; images copied {report.images_copied}")
     return 0 if report.ok and not report.skipped else 1
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="turn KB articles into runbooks")
-    p.add_argument("files", nargs="+", help="KB article Markdown files")
-    p.add_argument("--lang", choices=registry.language_codes(), help="language of the files")
+    p = sub.add_parser("import", help="turn KB articles (files or KB export folders) into runbooks")
+    p.add_argument("files", nargs="+", metavar="PATH",
+                   help="KB article Markdown files, or KB export folders (articles/, redirects.csv)")
+    p.add_argument("--lang", choices=registry.language_codes(),
+                   help="language of the input (default: from the folder name, e.g. fr-FR → fr)")
     p.add_argument("--root", default=str(RUNBOOKS), help="runbooks folder (default: runbooks/)")
     p.add_argument("--force", action="store_true", help="overwrite a newer runbook with an older version")
+    p.add_argument("-q", "--quiet", dest="verbose", action="store_false",
+                   help="do not list each link rewrite and note")
     p.set_defaults(func=run)

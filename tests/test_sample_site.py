@@ -1,0 +1,214 @@
+"""The site built from the seeds plus the whole KB sample (about 330 runbooks × 4 languages), --strict.
+
+The sample is imported from ../shared/corpus/kcs-sample into a temporary copy of the project, never
+into the repository. One extra French article (written here) cross-references sample articles, and one
+redirect points at a runbook we have, because the sample itself has neither.
+"""
+
+import contextlib
+import functools
+import http.server
+import json
+import os
+import posixpath
+import threading
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from hooks.cli import main
+from tests.conftest import CORPUS, build_site, copy_project
+
+PREFIX = {"en": "", "fr": "fr/", "pt-BR": "pt-BR/", "ja": "ja/"}
+EXTRA_ARTICLE = """---
+title: Article de test avec des renvois
+description: Renvois vers d'autres articles de la base
+product: Experience Manager
+applies-to: Experience Manager
+article-created-date: 1/2/2024 10:00:00 AM
+article-published-date: 1/3/2024 10:00:00 AM
+version-number: 1
+---
+# Article de test avec des renvois
+
+Pour Maven, voir KA-17454. Pour les images, voir [cet article](KA-15564.md). KA-17482 n'est pas ici.
+
+```
+KA-17454 reste du code
+```
+"""
+EL_KB = "https://experienceleague.adobe.com/docs/experience-cloud-kcs/kbarticles/"
+MOVED = "https://experienceleague.adobe.com/docs/experience-manager-learn/ams/dispatcher/understanding-cache.html"
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("project") / "project")
+    extra = tmp_path_factory.mktemp("extra") / "fr-FR"
+    (extra / "articles").mkdir(parents=True)
+    (extra / "articles" / "KA-99001.md").write_text(EXTRA_ARTICLE, encoding="utf-8")
+    (extra / "redirects.csv").write_text(f"source,dest\n{EL_KB}KA-99002.html,{EL_KB}KA-19371.html\n",
+                                         encoding="utf-8")
+    assert main(["import", "-q", str(CORPUS), str(extra), "--root", str(project / "runbooks")]) == 0
+    site = project / "site"
+    result = build_site(project, site)
+    if result.returncode != 0:
+        pytest.fail("the sample site did not build:\n" + result.stderr[-3000:])
+    return site, result
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def resolve(page_url: str, href: str) -> str:
+    return posixpath.normpath(posixpath.join("/" + page_url, href)).lstrip("/")
+
+
+def test_strict_build_of_seeds_plus_sample_has_no_warnings(sample_site):
+    site, result = sample_site
+    assert result.returncode == 0, result.stderr[-3000:]
+    noisy = [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    assert noisy == []
+    for lang, prefix in PREFIX.items():
+        assert len(list((site / prefix / "runbooks").glob("*/index.html"))) >= 85, lang  # 84 runbooks + KA-17912 moved
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_images_are_published_once_and_every_language_shows_them(sample_site, lang):
+    site, _ = sample_site
+    url = f"{PREFIX[lang]}runbooks/KA-15564/"
+    sources = [img["src"] for img in page(site, url).select("article img") if not img["src"].startswith("data:")]
+    assert len(sources) == 4
+    for src in sources:
+        target = site / resolve(url, src)
+        assert target.parent == site / "runbooks" / "assets"
+        assert target.read_bytes() == (CORPUS / "en" / "articles" / "assets" / target.name).read_bytes()
+    assert not list(site.glob("*/runbooks/assets"))
+
+
+def test_inline_data_images_render(sample_site):
+    site, _ = sample_site
+    images = page(site, "runbooks/KA-13983/").select('article img[src^="data:image/png;base64,"]')
+    assert images
+
+
+def test_kb_markers_never_show_raw_and_videos_play(sample_site):
+    site, _ = sample_site
+    for path in site.glob("**/runbooks/K*/index.html"):
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        if article is None:
+            continue
+        text = article.get_text()
+        for marker in ("[!VIDEO]", "[!UICONTROL", "[!DNL", "[!NOTE]"):
+            assert marker not in text, (path, marker)
+    video = page(site, "pt-BR/runbooks/KT-11250/").select_one("article .kb-video")
+    assert video.iframe["src"] == "https://video.tv.adobe.com/v/3409876/?quality=12&learn=on"
+    assert video.a.get_text() == "Assistir ao vídeo" and video.a["href"] == video.iframe["src"]
+
+
+def test_xml_in_code_blocks_is_shown_as_code(sample_site):
+    site, _ = sample_site
+    article = page(site, "runbooks/KA-17454/").select_one("article")
+    code = article.select_one("pre code").get_text()
+    assert "<profile>" in code and "<activeByDefault>true</activeByDefault>" in code
+    assert article.find("profile") is None and article.find("activebydefault") is None
+
+
+def test_kb_html_underline_line_breaks_and_bold_headings(sample_site):
+    site, _ = sample_site
+    assert page(site, "runbooks/KA-15564/").select("article u")
+    assert page(site, "runbooks/KA-14125/").select("article br")
+    article = page(site, "runbooks/KA-03923/").select_one("article")
+    bold = article.find("b", string="Environments")
+    assert bold is not None and bold.find_next("ul") is not None
+
+
+def test_hidden_articles_are_reachable_but_not_listed_or_searched(sample_site):
+    site, _ = sample_site
+    assert (site / "runbooks" / "KA-15118" / "index.html").is_file()
+    listed = {a["href"] for a in page(site, "runbooks/").select(".kb-runbook-list a")}
+    assert not any("KA-15118" in href for href in listed) and any("KA-17454" in href for href in listed)
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not any("KA-15118" in doc["location"] for doc in index["docs"])
+    assert any("KA-17454" in doc["location"] for doc in index["docs"])
+
+
+def test_article_references_link_to_the_runbook_in_the_same_language(sample_site):
+    site, _ = sample_site
+    url = "fr/runbooks/KA-99001/"
+    article = page(site, url).select_one("article")
+    links = {a.get_text(): resolve(url, a["href"]) for a in article.select("p a")}
+    assert links["KA-17454"] == "fr/runbooks/KA-17454"
+    assert links["cet article"] == "fr/runbooks/KA-15564"
+    assert "KA-17482" not in links  # not in the site: left as text
+    assert article.select_one("pre code").get_text().startswith("KA-17454 reste du code")
+
+
+def test_redirects_are_served_as_redirect_pages(sample_site):
+    site, _ = sample_site
+    for lang, prefix in PREFIX.items():
+        moved = page(site, f"{prefix}runbooks/KA-17912/")
+        assert moved.html["lang"] == lang
+        assert moved.select_one('meta[http-equiv="refresh"]')["content"] == f"0; url={MOVED}"
+    inside = page(site, "fr/runbooks/KA-99002/").select_one('meta[http-equiv="refresh"]')["content"]
+    assert resolve("fr/runbooks/KA-99002/", inside.split("url=", 1)[1]) == "fr/runbooks/KA-19371"
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_runbooks_are_reached_through_product_index_pages_not_the_sidebar(sample_site, lang):
+    site, _ = sample_site
+    index = page(site, f"{PREFIX[lang]}runbooks/")
+    products = [h.get_text() for h in index.select("h2.kb-product")]
+    assert {"Campaign", "Experience Manager", "Target"} <= set(products)
+    assert len(index.select(".kb-runbook-list a")) >= 80
+    runbook = page(site, f"{PREFIX[lang]}runbooks/KA-17454/")
+    assert len(runbook.select("nav.md-nav--primary a.md-nav__link")) < 10
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.get("CI"), reason="needs Debian chromium")
+def test_in_a_browser_images_load_and_redirects_land_on_the_runbook(sample_site):
+    from playwright.sync_api import sync_playwright
+
+    site, _ = sample_site
+    with serve(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        try:
+            tab = browser.new_page()
+            tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
+                      else route.abort())
+            tab.goto(base + "ja/runbooks/KA-15564/")
+            widths = tab.eval_on_selector_all("article img", """imgs => Promise.all(imgs.map(i => {
+                i.loading = "eager";  // lazy images below the fold would never load otherwise
+                const loaded = i.decode().then(() => i.naturalWidth, () => 0);
+                return Promise.race([loaded, new Promise(ok => setTimeout(() => ok(-1), 10000))]);
+            }))""")
+            assert len(widths) == 4 and all(width > 0 for width in widths)
+            tab.goto(base + "fr/runbooks/KA-99002/")
+            tab.wait_for_url(base + "fr/runbooks/KA-19371/")
+            assert "Email avec URL trackée non envoyée" in tab.title()
+        finally:
+            browser.close()
