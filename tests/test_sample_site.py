@@ -11,6 +11,7 @@ import http.server
 import json
 import os
 import posixpath
+import shutil
 import threading
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from hooks.cli import main
+from tests.browser.conftest import ARGS, CHROMIUM, INSTALL_HINT
 from tests.conftest import CORPUS, build_site, copy_project
 
 PREFIX = {"en": "", "fr": "fr/", "pt-BR": "pt-BR/", "ja": "ja/"}
@@ -184,18 +186,17 @@ def serve(folder: Path):
         server.server_close()
 
 
-CHROMIUM = "/usr/bin/chromium"
-
-
-@pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.get("CI"), reason="needs Debian chromium")
+@pytest.mark.browser
 def test_in_a_browser_images_load_and_redirects_land_on_the_runbook(sample_site):
+    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true and {INSTALL_HINT}")
+        pytest.skip(INSTALL_HINT)
     from playwright.sync_api import sync_playwright
 
     site, _ = sample_site
     with serve(site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
             tab = browser.new_page()
             tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
