@@ -94,3 +94,11 @@ def built_site(tmp_path_factory) -> Path:
 
 def read(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory):
+    """Seeds + the whole KB sample, imported into a temporary project, built with --strict (once per worker)."""
+    from tests.sample_project import build_sample_site
+
+    return build_sample_site(tmp_path_factory)

@@ -1,65 +1,20 @@
 """The site built from the seeds plus the whole KB sample (about 330 runbooks × 4 languages), --strict.
 
-The sample is imported from ../shared/corpus/kcs-sample into a temporary copy of the project, never
-into the repository. One extra French article (written here) cross-references sample articles, and one
-redirect points at a runbook we have, because the sample itself has neither.
+The `sample_site` fixture (tests/conftest.py, built by tests/sample_project.py) imports the sample into a
+temporary copy of the project, never into the repository.
 """
 
-import contextlib
-import functools
-import http.server
 import json
-import os
 import posixpath
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from hooks.cli import main
-from tests.browser.conftest import ARGS, CHROMIUM, INSTALL_HINT
-from tests.conftest import CORPUS, build_site, copy_project
+from tests.conftest import CORPUS
+from tests.sample_project import MOVED
 
 PREFIX = {"en": "", "fr": "fr/", "pt-BR": "pt-BR/", "ja": "ja/"}
-EXTRA_ARTICLE = """---
-title: Article de test avec des renvois
-description: Renvois vers d'autres articles de la base
-product: Experience Manager
-applies-to: Experience Manager
-article-created-date: 1/2/2024 10:00:00 AM
-article-published-date: 1/3/2024 10:00:00 AM
-version-number: 1
----
-# Article de test avec des renvois
-
-Pour Maven, voir KA-17454. Pour les images, voir [cet article](KA-15564.md). KA-17482 n'est pas ici.
-
-```
-KA-17454 reste du code
-```
-"""
-EL_KB = "https://experienceleague.adobe.com/docs/experience-cloud-kcs/kbarticles/"
-MOVED = "https://experienceleague.adobe.com/docs/experience-manager-learn/ams/dispatcher/understanding-cache.html"
-
-
-@pytest.fixture(scope="module")
-def sample_site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("project") / "project")
-    extra = tmp_path_factory.mktemp("extra") / "fr-FR"
-    (extra / "articles").mkdir(parents=True)
-    (extra / "articles" / "KA-99001.md").write_text(EXTRA_ARTICLE, encoding="utf-8")
-    (extra / "redirects.csv").write_text(f"source,dest\n{EL_KB}KA-99002.html,{EL_KB}KA-19371.html\n",
-                                         encoding="utf-8")
-    assert main(["import", "-q", str(CORPUS), str(extra), "--root", str(project / "runbooks")]) == 0
-    site = project / "site"
-    result = build_site(project, site)
-    if result.returncode != 0:
-        pytest.fail("the sample site did not build:\n" + result.stderr[-3000:])
-    return site, result
-
-
 def page(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
@@ -167,49 +122,3 @@ def test_runbooks_are_reached_through_product_index_pages_not_the_sidebar(sample
     assert len(index.select(".kb-runbook-list a")) >= 80
     runbook = page(site, f"{PREFIX[lang]}runbooks/KA-17454/")
     assert len(runbook.select("nav.md-nav--primary a.md-nav__link")) < 10
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.mark.browser
-def test_in_a_browser_images_load_and_redirects_land_on_the_runbook(sample_site):
-    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true and {INSTALL_HINT}")
-        pytest.skip(INSTALL_HINT)
-    from playwright.sync_api import sync_playwright
-
-    site, _ = sample_site
-    with serve(site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            tab = browser.new_page()
-            tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
-                      else route.abort())
-            tab.goto(base + "ja/runbooks/KA-15564/")
-            widths = tab.eval_on_selector_all("article img", """imgs => Promise.all(imgs.map(i => {
-                i.loading = "eager";  // lazy images below the fold would never load otherwise
-                const loaded = i.decode().then(() => i.naturalWidth, () => 0);
-                return Promise.race([loaded, new Promise(ok => setTimeout(() => ok(-1), 10000))]);
-            }))""")
-            assert len(widths) == 4 and all(width > 0 for width in widths)
-            tab.goto(base + "fr/runbooks/KA-99002/")
-            tab.wait_for_url(base + "fr/runbooks/KA-19371/")
-            assert "Email avec URL trackée non envoyée" in tab.title()
-        finally:
-            browser.close()
