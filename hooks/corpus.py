@@ -103,6 +103,7 @@ def read_runbook(path: Path, root: Path) -> Runbook:
 
 def load(root: Path, paths: list[Path] | None = None) -> Corpus:
     """Read runbooks (all of `root`, or the given files); unreadable files become problems."""
+    from hooks.media import missing_images
     from hooks.redirect_pages import load as load_redirects  # both need the corpus shape; import late
     from hooks.validate import validate_corpus
 
@@ -115,6 +116,6 @@ def load(root: Path, paths: list[Path] | None = None) -> Corpus:
             problems.append(exc.problem)
     corpus = Corpus(runbooks)
     if paths is None:
-        problems += load_redirects(root, corpus)[1]
+        problems += load_redirects(root, corpus)[1] + missing_images(corpus.runbooks, root)
     corpus.problems = sorted(problems + validate_corpus(corpus, root))
     return corpus

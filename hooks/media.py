@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from hooks import registry, urls
 from hooks.mdtext import map_prose, map_prose_blocks
+from hooks.problems import Problem
 
 ASSETS_URL = "runbooks/assets/"
 _IMAGE = re.compile(r"!\[(?P<alt>[^\[\]\n]*)\]\(\.\./assets/(?P<name>[^()\s\"]+)(?:\s+\"(?P<title>[^\"]*)\")?\)"
@@ -66,3 +67,25 @@ def published_assets(runbooks_root: Path) -> list[tuple[str, Path]]:
         return []
     return [(asset_url(path.name), path) for path in sorted(folder.iterdir())
             if path.is_file() and not path.name.startswith(".")]
+
+
+def missing_images(runbooks, root: Path) -> list[Problem]:
+    """Runbook images (`../assets/<file>`) whose file is not in runbooks/assets/: they would not show."""
+    folder = root / "assets"
+    present = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
+    problems: list[Problem] = []
+    for runbook in runbooks:
+        if "../assets/" not in runbook.body:
+            continue
+
+        def check(text: str, runbook=runbook) -> str:
+            for match in _IMAGE.finditer(text):
+                if match["name"] not in present:
+                    line = runbook.body_line + runbook.body.count("\n", 0, runbook.body.find(match.group()))
+                    problems.append(Problem(runbook.path, line, 1, "missing-image",
+                                            f"image ../assets/{match['name']} is not in runbooks/assets/",
+                                            "import the article again (it copies its images) or add the file"))
+            return text
+
+        map_prose(runbook.body, check)
+    return problems

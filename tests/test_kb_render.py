@@ -89,3 +89,23 @@ def test_validate_reports_bad_redirect_rows_and_redirects_that_hide_a_runbook(tm
     out = capsys.readouterr().out
     assert "runbooks/fr/redirects.csv:2:1: error [redirect-hides-runbook] KA-19371 is a runbook in fr" in out
     assert "runbooks/fr/redirects.csv:3:1: error [redirects-row]" in out
+
+
+def test_validate_reports_an_image_missing_from_assets_with_its_line(tmp_path, capsys):
+    import shutil
+
+    from hooks.cli import main
+    from tests.conftest import REPO
+
+    root = tmp_path / "runbooks"
+    shutil.copytree(REPO / "runbooks", root)
+    target = root / "fr" / "KA-19371.md"
+    lines = target.read_text(encoding="utf-8").split("\n")
+    lines.insert(len(lines) - 1, "![Capture](../assets/gone.png)")
+    target.write_text("\n".join(lines), encoding="utf-8")
+    (root / "assets").mkdir()
+    assert main(["validate", "--root", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert f"runbooks/fr/KA-19371.md:{len(lines) - 1}:1: error [missing-image] image ../assets/gone.png" in out
+    (root / "assets" / "gone.png").write_bytes(b"\x89PNG")
+    assert main(["validate", "--root", str(root)]) == 0
