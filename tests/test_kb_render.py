@@ -109,3 +109,9 @@ def test_validate_reports_an_image_missing_from_assets_with_its_line(tmp_path, c
     assert f"runbooks/fr/KA-19371.md:{len(lines) - 1}:1: error [missing-image] image ../assets/gone.png" in out
     (root / "assets" / "gone.png").write_bytes(b"\x89PNG")
     assert main(["validate", "--root", str(root)]) == 0
+
+
+def test_link_check_resolves_imported_images_to_the_shared_copy():
+    assert media.shared_image_url("fr/runbooks/KA-15564.md", "../assets/a.png") == "runbooks/assets/a.png"
+    assert media.shared_image_url("fr/index.md", "../assets/a.png") is None
+    assert media.shared_image_url("fr/runbooks/KA-15564.md", "assets/a.png") is None
