@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import contextlib
+import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +23,40 @@ SEED_LANGS = {"000": "fr", "001": "pt-BR", "002": "ja", "003": "fr", "004": "fr"
 
 def seed(prefix: str) -> Path:
     return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+VALID_RUNBOOK = """---
+id: KA-12345
+type: kb-article
+language: fr
+title: Un runbook valide
+description: Une description réelle
+article-number: KA-12345
+product:
+- Campaign
+applies-to:
+- Campaign v8
+version-number: 2
+created: '2024-04-17T12:30:27Z'
+published: '2024-04-17T12:38:19Z'
+---
+
+# Un runbook valide
+"""
+
+
+@contextlib.contextmanager
+def serve(handler) -> Iterator[str]:
+    """Serve `handler` on a free 127.0.0.1 port in a thread; yields the base URL (no trailing slash)."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
 
 
 def build_site(project: Path, site: Path, strict: bool = True) -> subprocess.CompletedProcess:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 
 import pytest
 
-from tests.conftest import build_site, copy_project
+from tests.conftest import build_site, copy_project, serve
 from tests.test_links import PNG, RUNBOOK
 
 pytestmark = pytest.mark.browser
@@ -28,13 +27,8 @@ def site_url(tmp_path, browser):
     site = tmp_path / "site"
     result = build_site(project, site)
     assert result.returncode == 0, result.stderr
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(timeout=5)
+    with serve(functools.partial(QuietHandler, directory=str(site))) as base:
+        yield base + "/"
 
 
 def test_reader_follows_a_link_into_the_japanese_resolution(site_url, browser):

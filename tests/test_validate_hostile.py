@@ -10,25 +10,7 @@ import pytest
 
 from hooks.frontmatter import MAX_BYTES
 from tests.conftest import REPO
-
-VALID = """---
-id: KA-12345
-type: kb-article
-language: fr
-title: Un runbook valide
-description: Une description réelle
-article-number: KA-12345
-product:
-- Campaign
-applies-to:
-- Campaign v8
-version-number: 2
-created: '2024-04-17T12:30:27Z'
-published: '2024-04-17T12:38:19Z'
----
-
-# Un runbook valide
-"""
+from tests.conftest import VALID_RUNBOOK as VALID
 
 
 def billion_laughs() -> str:

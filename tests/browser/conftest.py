@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import functools
 import http.server
-import threading
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import serve
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -35,14 +36,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with serve(functools.partial(_QuietHandler, directory=str(built_site))) as base:
+        yield base + "/"
 
 
 @pytest.fixture
