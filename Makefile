@@ -40,7 +40,7 @@ build: $(STAMP)
 	$(BIN)/python -m hooks build --site-dir $(SITE)
 
 serve: validate build
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests

@@ -8,6 +8,8 @@ so that `current_language` is already set and our generated files are not re-fil
 
 from __future__ import annotations
 
+import logging
+import os
 import re
 import sys
 from copy import deepcopy
@@ -18,34 +20,36 @@ if str(Path(__file__).resolve().parent.parent) not in sys.path:  # `mkdocs` run 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from hooks import (
     alternates,
-    api_json,
     banners,
     build_date,
+    corpus_share,
     dialect,
     error_codes,
     error_links,
     error_pages,
     header,
+    language_subset,
     links,
     media,
     not_found,
+    parallel_build,
     redirect_pages,
     references,
     registry,
     runbook_assets,
-    schema_publish,
     search_index,
     serve_guard,
+    site_finish,
     site_pages,
     status_page,
+    template_cache,
     urls,
 )
-from hooks import corpus as corpus_module
 
 log = get_plugin_logger("kb-runbooks")
 
@@ -58,6 +62,29 @@ NAV_KINDS = ("index", "errors")
 _H1 = re.compile(r"<h1[^>]*>.*?</h1>\s*", re.DOTALL)
 
 
+class _GeneratedPage(File):
+    """A generated page that `mkdocs serve --dirty` rebuilds only when its runbook files changed."""
+
+    sources_mtime: float | None = None
+
+    def is_modified(self) -> bool:
+        if self.sources_mtime is None:
+            return True
+        return not os.path.isfile(self.abs_dest_path) or os.path.getmtime(self.abs_dest_path) < self.sources_mtime
+
+
+def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def on_startup(command, dirty):
+    # `make serve` runs `mkdocs serve --dirty`: generated pages know which runbook files they come from
+    # (_GeneratedPage), so MkDocs' generic warning about dirty builds does not apply; under
+    # `strict: true` it would abort every rebuild.
+    if command == "serve" and dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_build_warning)
+
+
 def _i18n(config):
     plugin = config.plugins.get("i18n")
     if plugin is None:
@@ -65,8 +92,21 @@ def _i18n(config):
     return plugin
 
 
+@event_priority(0)  # before the i18n plugin's on_config
+def _select_languages(config):
+    i18n = _i18n(config)
+    try:
+        language_subset.before_config(i18n, language_subset.requested())
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
+    # the plugin's own version compares every entry with every other: minutes at 5,000 pages
+    i18n.reconfigure_search_duplicates = lambda entries: parallel_build.drop_duplicates_in_place(
+        entries, [f"{code}/" for code in i18n.build_languages])
+    return config
+
+
 @event_priority(-150)
-def on_config(config):
+def _load_corpus(config):
     i18n = _i18n(config)
     _state["lang"] = i18n.current_language
     # every language build writes into the same site_dir: only the default language writes the root 404
@@ -78,7 +118,7 @@ def on_config(config):
         _state["site_pages"], _state["page_links"] = {}, []  # a new build cycle (serve rebuilds too)
     if not i18n.building or _state["corpus"] is None:
         root = Path(config.config_file_path).parent / "runbooks"
-        corpus = corpus_module.load(root)
+        corpus = corpus_share.load(root)  # read once per `python -m hooks build`, else here
         corpus.problems += error_codes.registry_problems()
         _state["redirects"] = redirect_pages.load(root, corpus)[0]  # problems: already in corpus.problems
         if corpus.problems:
@@ -90,6 +130,9 @@ def on_config(config):
         _state["errors"] = error_codes.build_index(corpus)
         build_date.pin(corpus)
     return config
+
+
+on_config = CombinedEvent(_select_languages, _load_corpus)
 
 
 @event_priority(-150)
@@ -114,11 +157,15 @@ def on_files(files: Files, config):
         if existing is not None:
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if page.kind in NAV_KINDS else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+        file = _GeneratedPage.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+        file.sources_mtime = corpus_share.changed_at.get(page.runbook_id) if page.runbook_id else None
         file.dest_uri = urls.dest_uri(page.url)
         files.append(file)
         pages[page.src_uri] = page
     _state["pages"] = pages
+    for file in files.documentation_pages():  # pages listing runbooks change whenever a runbook does
+        if file.abs_src_path and not isinstance(file, _GeneratedPage) and _lists_runbooks(file.abs_src_path):
+            file.is_modified = lambda: True
     root = Path(config.config_file_path).parent / "runbooks"
     for asset in runbook_assets.assets_for_language(root, lang):
         if files.get_file_from_path(asset.src_uri) is None:
@@ -129,7 +176,15 @@ def on_files(files: Files, config):
     return files
 
 
+def _lists_runbooks(path: str) -> bool:
+    try:
+        return RUNBOOK_LIST_MARKER in Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return False
+
+
 def on_env(env, config, files):
+    template_cache.use(env)
     env.filters["kb_strip_hreflang"] = alternates.strip_theme_links
     # 404.html and sitemap.xml are rendered before the pages: do not let them inherit the last
     # page's switcher from the previous language build
@@ -267,21 +322,30 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(0)  # before the i18n plugin builds the other languages
+def _language_loop(config):
+    language_subset.before_language_loop(_i18n(config), language_subset.requested())
+
+
 @event_priority(-150)
-def on_post_build(config):
+def _finish_site(config):
     """After the last language: the i18n plugin builds the other languages inside the first build's
     post_build (priority 0), so when ours runs with `building` False every language is on disk."""
     if _i18n(config).building:
         return
-    index = links.SiteIndex(Path(config.site_dir), _state["site_pages"])
-    for problem in links.check(_state["page_links"], index):
-        log.warning(str(problem))
-    api_json.write(Path(config.site_dir), _state["corpus"], _state["errors"], config.site_url or "")
-    schema_publish.publish(Path(config.site_dir))
+    if language_subset.requested():  # one group of `python -m hooks build`: it finishes the merged site
+        site_finish.save_group_state(_state["page_links"], _state["site_pages"], config.site_url or "")
+        return
     try:
-        search_index.build(Path(config.site_dir))
+        problems = site_finish.finish(Path(config.site_dir), _state["corpus"], _state["errors"],
+                                      config.site_url or "", _state["page_links"], _state["site_pages"])
     except search_index.SearchIndexError as exc:
         raise PluginError(str(exc)) from exc
+    for problem in problems:
+        log.warning(str(problem))
+
+
+on_post_build = CombinedEvent(_language_loop, _finish_site)
 
 
 def on_serve(server, config, builder):

@@ -7,29 +7,33 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
+from hooks import parallel_build, registry
 
-def build(site_dir: Path, config_file: Path, strict: bool = True, quiet: bool = False) -> int:
+
+def build(site_dir: Path, config_file: Path, strict: bool = True, quiet: bool = False,
+          jobs: int | None = None) -> int:
+    """`jobs`: parallel MkDocs processes (language groups); default: one per available core."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
     old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file),
-               "--site-dir", str(staging)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file)]
     if strict:
         command.append("--strict")
     if quiet:
         command.append("--quiet")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(command, env=env, check=False)
-    if result.returncode != 0:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    returncode = parallel_build.run(command, staging, registry.language_codes(),
+                                    jobs or parallel_build.available_cores(), quiet=quiet,
+                                    corpus_root=config_file.resolve().parent / "runbooks", strict=strict)
+    if returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build failed: {site_dir} was left as it was", file=sys.stderr)
-        return result.returncode or 1
+        return returncode
     if site_dir.exists():
         site_dir.rename(old)
     staging.rename(site_dir)

@@ -25,7 +25,8 @@ class SitePage:
 
 
 def _front(meta: dict) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100_000) + "---\n\n"
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: same text, many times faster
+    return "---\n" + yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100_000) + "---\n\n"
 
 
 def _link(text: str, from_url: str, to_url: str, lang: str | None = None) -> str:

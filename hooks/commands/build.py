@@ -8,7 +8,8 @@ from hooks.site_build import build
 
 
 def run(args) -> int:
-    return build(Path(args.site_dir), Path(args.config_file), strict=not args.no_strict, quiet=args.quiet)
+    return build(Path(args.site_dir), Path(args.config_file), strict=not args.no_strict, quiet=args.quiet,
+                 jobs=args.jobs)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,4 +18,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--config-file", default=str(REPO / "mkdocs.yml"))
     p.add_argument("--no-strict", action="store_true", help="do not fail on warnings")
     p.add_argument("--quiet", action="store_true")
+    p.add_argument("--jobs", type=int, default=None,
+                   help="parallel MkDocs processes, one group of languages each (default: one per core)")
     p.set_defaults(func=run)

@@ -1,0 +1,102 @@
+"""Run a command and measure it: wall time, peak memory of its whole process tree; sizes of a site."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+
+@dataclass
+class Run:
+    command: list[str]
+    seconds: float
+    peak_rss_mb: float  # sum of the RSS of the command and all its descendants, sampled every 50 ms
+    max_process_rss_mb: float  # largest single process (getrusage ru_maxrss of the waited child)
+    returncode: int
+    output: str
+    cpu_seconds: float = 0.0  # user + system time of the command and its descendants
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        tree.setdefault(ppid, []).append(int(entry))
+    return tree
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of `pid` and all its descendants (Linux /proc)."""
+    tree = _children()
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/statm", encoding="ascii") as fh:
+                total += int(fh.read().split()[1]) * PAGE_SIZE
+        except OSError:
+            pass
+        todo.extend(tree.get(current, []))
+    return total
+
+
+def run(command: list[str], cwd: Path | None = None, env: dict | None = None) -> Run:
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], tree_rss(process.pid))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output = process.stdout.read() if process.stdout else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    done.set()
+    sampler.join()
+    return Run(command, seconds, peak[0] / 2**20, usage.ru_maxrss / 1024, process.returncode, output,
+               usage.ru_utime + usage.ru_stime)
+
+
+@dataclass
+class SiteStats:
+    pages: int  # HTML files
+    bytes: int  # everything under the site folder
+    runbook_page_bytes: float  # median size of a runbook page's HTML
+    search_index_bytes: int  # search/search_index.json (all languages), 0 when absent
+
+
+def site_stats(site: Path) -> SiteStats:
+    pages, total, runbook_sizes = 0, 0, []
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        total += size
+        if path.suffix == ".html":
+            pages += 1
+            if "runbooks" in path.parts and path.parent.name != "runbooks":
+                runbook_sizes.append(size)
+    median = statistics.median(runbook_sizes) if runbook_sizes else 0.0
+    index = site / "search" / "search_index.json"
+    return SiteStats(pages, total, median, index.stat().st_size if index.is_file() else 0)

@@ -1,0 +1,219 @@
+"""Build the languages in parallel MkDocs processes and merge their outputs into one site.
+
+mkdocs-static-i18n builds the languages one after the other in one process. We split the languages
+into contiguous groups (en+fr | pt-BR+ja on two cores), build each group in its own process into its own
+folder (language_subset does the per-process part), then merge the folders in group order. The merged
+site is the same, byte for byte, as a one-process build:
+
+- files that only one group writes (its language folders) are moved, not copied;
+- files every group writes (theme assets, shared images, 404.html) are identical, or the later group's
+  version wins, as the later language's build overwrites it in one process;
+- the search index (search/search_index.json) and the sitemap list every language: their entries are
+  concatenated in group order, and the search index drops translated entries identical to the default
+  language's, as mkdocs-static-i18n does.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from hooks import corpus_share, language_subset, search_index, site_finish
+
+SEARCH_INDEX = "search/search_index.json"
+SITEMAP = "sitemap.xml"
+_SITEMAP_URLS = re.compile(r"(?s)\n[ \t]*<url>.*?</url>")
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def groups(languages: list[str], jobs: int) -> list[list[str]]:
+    """Contiguous, balanced groups of languages, in site order (the default language first)."""
+    jobs = max(1, min(jobs, len(languages)))
+    size, extra = divmod(len(languages), jobs)
+    result, start = [], 0
+    for index in range(jobs):
+        end = start + size + (1 if index < extra else 0)
+        result.append(languages[start:end])
+        start = end
+    return result
+
+
+@dataclass
+class Worker:
+    languages: list[str]
+    site_dir: Path
+    state: Path
+    process: subprocess.Popen
+    output: str = ""
+
+
+def run(command: list[str], staging: Path, languages: list[str], jobs: int, quiet: bool = False,
+        corpus_root: Path | None = None, strict: bool = True) -> int:
+    """Run `command` (a `mkdocs build` without --site-dir) once per language group; merge into `staging`.
+
+    With `corpus_root`, the runbooks are read once here (on all cores) and shared with every process.
+    """
+    parts = groups(languages, jobs)
+    if len(parts) == 1:
+        return subprocess.run([*command, "--site-dir", str(staging)], check=False).returncode
+    shared = staging.with_name(f"{staging.name}.corpus.pickle")
+    corpus = corpus_share.load_parallel(corpus_root, jobs) if corpus_root is not None else None
+    extra_env = {}
+    if corpus is not None:
+        corpus_share.save(corpus, corpus_root, shared)
+        extra_env[corpus_share.ENV] = str(shared)
+    try:
+        return _run_groups(command, staging, parts, quiet, extra_env, corpus, strict)
+    finally:
+        shared.unlink(missing_ok=True)
+
+
+def _run_groups(command: list[str], staging: Path, parts: list[list[str]], quiet: bool,
+                extra_env: dict[str, str], corpus, strict: bool) -> int:
+    workers: list[Worker] = []
+    for index, part in enumerate(parts):
+        site_dir = staging.with_name(f"{staging.name}.part{index}")
+        shutil.rmtree(site_dir, ignore_errors=True)
+        state = staging.with_name(f"{staging.name}.part{index}.state")
+        env = {**os.environ, **extra_env, "NO_MKDOCS_2_WARNING": "1", language_subset.ENV: ",".join(part),
+               site_finish.ENV: str(state)}
+        process = subprocess.Popen([*command, "--site-dir", str(site_dir)], env=env, text=True,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        workers.append(Worker(part, site_dir, state, process))
+    for worker in workers:
+        worker.output = worker.process.communicate()[0]
+    failed = [w for w in workers if w.process.returncode != 0]
+    shown: set[str] = set()
+    for worker in failed or ([] if quiet else workers):
+        for line in worker.output.splitlines():
+            if line not in shown or not failed:  # every worker validates the corpus: say it once
+                shown.add(line)
+                print(line, file=sys.stderr)
+    try:
+        if failed:
+            return failed[0].process.returncode or 1
+        merge([w.site_dir for w in workers], staging)
+        if corpus is None:
+            return 0
+        try:
+            problems = site_finish.finish_merged(staging, corpus, [w.state for w in workers])
+        except search_index.SearchIndexError as exc:
+            print(f"ERROR   -  {exc}", file=sys.stderr)
+            return 1
+        for problem in problems:
+            print(f"WARNING -  kb-runbooks: {problem}", file=sys.stderr)
+        return 1 if problems and strict else 0
+    finally:
+        for worker in workers:
+            shutil.rmtree(worker.site_dir, ignore_errors=True)
+            worker.state.unlink(missing_ok=True)
+
+
+def merge(parts: list[Path], target: Path) -> None:
+    """Merge per-language-group sites (in group order) into `target`, which must not exist."""
+    indexes = [_read_json(p / SEARCH_INDEX) for p in parts]
+    sitemaps = [(p / SITEMAP).read_text(encoding="utf-8") if (p / SITEMAP).is_file() else None
+                for p in parts]
+    stamps = [_gzip_mtime(p / f"{SITEMAP}.gz") for p in parts]
+    parts[0].rename(target)
+    for part in parts[1:]:
+        for source in sorted(part.rglob("*")):
+            if source.is_dir():
+                continue
+            dest = target / source.relative_to(part)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, dest)
+    if all(index is not None for index in indexes):
+        write_json(target / SEARCH_INDEX, merge_search_indexes(indexes))
+    if all(sitemap is not None for sitemap in sitemaps):
+        text = merge_sitemaps(sitemaps)
+        (target / SITEMAP).write_text(text, encoding="utf-8")
+        _gzip(target / f"{SITEMAP}.gz", text, max(stamps))
+
+
+def _read_json(path: Path):
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def write_json(path: Path, data) -> None:
+    # as Material's search plugin writes it
+    path.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
+
+
+def merge_search_indexes(indexes: list[dict]) -> dict:
+    """One index: every group's entries in group order; search languages of all groups."""
+    config = dict(indexes[0].get("config", {}))
+    langs: list[str] = []
+    for index in indexes:
+        for lang in index.get("config", {}).get("lang", []):
+            if lang not in langs:
+                langs.append(lang)
+    if langs:
+        config["lang"] = langs
+    docs = [doc for index in indexes for doc in index.get("docs", [])]
+    return {**indexes[0], "config": config, "docs": drop_translated_duplicates(docs)}
+
+
+def drop_translated_duplicates(docs: list[dict]) -> list[dict]:
+    """mkdocs-static-i18n's rule: a translated entry equal to a default-language entry is dropped.
+
+    Default-language entries are those whose location has no language prefix (`fr/…`).
+    """
+    prefixes = sorted({doc["location"].split("/", 1)[0] + "/" for doc in docs
+                       if re.match(r"^[a-z]{2}(-[A-Z]{2})?/", doc.get("location", ""))})
+    kept = list(docs)
+    drop_duplicates_in_place(kept, prefixes)
+    return kept
+
+
+def drop_duplicates_in_place(entries: list[dict], language_prefixes: list[str]) -> None:
+    """mkdocs-static-i18n's `reconfigure_search_duplicates`, in linear instead of quadratic time.
+
+    An entry under a language prefix is removed when a default-language entry (no prefix) has the same
+    title and text and the entry's location ends with the default entry's location.
+    """
+    prefixes = tuple(language_prefixes)
+    default: dict[tuple, list[str]] = {}
+    for entry in entries:
+        if not entry["location"].startswith(prefixes):
+            default.setdefault((entry["title"], entry["text"]), []).append(entry["location"])
+    entries[:] = [
+        entry for entry in entries
+        if not (entry["location"].startswith(prefixes)
+                and any(entry["location"].endswith(loc) for loc in default.get((entry["title"], entry["text"]), ())))
+    ]
+
+
+def merge_sitemaps(sitemaps: list[str]) -> str:
+    """Concatenate the <url> entries of every group's sitemap, in group order."""
+    first = sitemaps[0]
+    end = first.rindex("</urlset>")
+    end = first.rindex("\n", 0, end) if "\n" in first[:end] else end
+    urls = "".join(m.group() for text in sitemaps for m in _SITEMAP_URLS.finditer(text))
+    return _SITEMAP_URLS.sub("", first[:end]) + urls + first[end:]
+
+
+def _gzip_mtime(path: Path) -> int:
+    """The time stamp MkDocs put in a gzip header (the latest page date of that build)."""
+    header = path.read_bytes()[:8] if path.is_file() else b""
+    return int.from_bytes(header[4:8], "little") if len(header) == 8 else 0
+
+
+def _gzip(path: Path, text: str, timestamp: int) -> None:
+    # as MkDocs writes sitemap.xml.gz
+    with open(path, "wb") as fh, gzip.GzipFile(fileobj=fh, filename=str(path), mode="wb",
+                                                mtime=timestamp) as gz:
+        gz.write(text.encode("utf-8"))

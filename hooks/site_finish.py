@@ -1,0 +1,48 @@
+"""What is done once the whole site is on disk: link check, machine-readable indexes, search index.
+
+A one-process build does it at the end of its last language. `python -m hooks build` builds groups of
+languages in parallel processes (parallel_build): each group saves what it gathered while rendering
+(links of its pages, its files) to KB_GROUP_STATE, and the parent does it once over the merged site.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+from hooks import api_json, error_codes, links, schema_publish, search_index
+from hooks.corpus import Corpus
+from hooks.problems import Problem
+
+ENV = "KB_GROUP_STATE"
+
+
+def finish(site_dir: Path, corpus: Corpus, errors, site_url: str, page_links: list,
+           site_pages: dict[str, str]) -> list[Problem]:
+    """Link problems (warnings); raises search_index.SearchIndexError."""
+    problems = list(links.check(page_links, links.SiteIndex(site_dir, site_pages)))
+    api_json.write(site_dir, corpus, errors, site_url)
+    schema_publish.publish(site_dir)
+    search_index.build(site_dir)
+    return problems
+
+
+def save_group_state(page_links: list, site_pages: dict[str, str], site_url: str, environ=os.environ) -> None:
+    path = environ.get(ENV)
+    if path:
+        with open(path, "wb") as fh:
+            pickle.dump((page_links, site_pages, site_url), fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def finish_merged(site_dir: Path, corpus: Corpus, states: list[Path]) -> list[Problem]:
+    """`finish` over a merged site, from the states the groups saved (in group order)."""
+    page_links: list = []
+    site_pages: dict[str, str] = {}
+    site_url = ""
+    for path in states:
+        with path.open("rb") as fh:
+            links_of_group, pages_of_group, site_url = pickle.load(fh)
+        page_links.extend(links_of_group)
+        site_pages.update(pages_of_group)
+    return finish(site_dir, corpus, error_codes.build_index(corpus), site_url, page_links, site_pages)

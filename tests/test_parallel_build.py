@@ -1,0 +1,136 @@
+"""`python -m hooks build` on several cores: the same site as one process, images once, no half site."""
+
+import filecmp
+import os
+import subprocess
+import sys
+
+import pytest
+
+from bench import generate
+from hooks import corpus as corpus_module
+from hooks import corpus_share, parallel_build
+from tests.conftest import CORPUS, copy_project
+
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")
+
+
+def hooks_build(project, site, jobs):
+    command = [sys.executable, "-m", "hooks", "build", "--config-file", str(project / "mkdocs.yml"),
+               "--site-dir", str(site), "--jobs", str(jobs), "--quiet"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+
+def tree_differences(a, b):
+    cmp = filecmp.dircmp(a, b)
+    out = []
+
+    def walk(c, prefix=""):
+        out.extend(prefix + name for name in c.left_only + c.right_only + c.funny_files)
+        _, mismatch, errors = filecmp.cmpfiles(c.left, c.right, c.common_files, shallow=False)
+        out.extend(prefix + name for name in mismatch + errors)
+        for name, sub in c.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(cmp)
+    return out
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    """The repository's project with 6 generated articles × 4 languages added (with images)."""
+    path = copy_project(tmp_path_factory.mktemp("parallel") / "project")
+    generate.generate(6, path, None)
+    return path
+
+
+@pytest.fixture(scope="module")
+def sites(project, tmp_path_factory):
+    base = tmp_path_factory.mktemp("sites")
+    one, two = base / "one", base / "two"
+    for site, jobs in ((one, 1), (two, 2)):
+        result = hooks_build(project, site, jobs)
+        assert result.returncode == 0, result.stdout + result.stderr
+    return one, two
+
+
+def test_two_processes_build_the_same_site_byte_for_byte(sites):
+    one, two = sites
+    assert tree_differences(one, two) == []
+    assert (two / "search" / "search_index.json").is_file() and (two / "sitemap.xml").is_file()
+
+
+def test_search_index_and_sitemap_cover_every_language(sites):
+    _, two = sites
+    index = (two / "search" / "search_index.json").read_text(encoding="utf-8")
+    sitemap = (two / "sitemap.xml").read_text(encoding="utf-8")
+    for prefix in ("", "fr/", "pt-BR/", "ja/"):
+        assert f'"location":"{prefix}runbooks/KA-10000/"' in index
+        assert f"http://127.0.0.1:8000/{prefix}</loc>" in sitemap  # (runbooks are not in it yet)
+
+
+def test_every_language_publishes_its_images_and_pages_show_them(sites, project):
+    _, two = sites
+    names = sorted(p.name for p in (project / "runbooks" / "fr" / "assets").iterdir())
+    for prefix in ("", "fr/", "pt-BR/", "ja/"):
+        assert sorted(p.name for p in (two / f"{prefix}runbooks" / "assets").iterdir()) == names
+    html = (two / "fr" / "runbooks" / "KA-10003" / "index.html").read_text(encoding="utf-8")
+    src = html.split('<img alt="" src="', 1)[1].split('"', 1)[0]
+    assert (two / "fr" / "runbooks" / "KA-10003" / src).resolve().is_file()
+
+
+def test_a_failing_group_leaves_the_old_site_and_reports_the_problem_once(project, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("last good site", encoding="utf-8")
+    bad = project / "runbooks" / "ja" / "KA-10001.md"
+    original = bad.read_text(encoding="utf-8")
+    bad.write_text(original.replace("version-number:", "version-number: [", 1), encoding="utf-8")
+    try:
+        result = hooks_build(project, site, 2)
+    finally:
+        bad.write_text(original, encoding="utf-8")
+    assert result.returncode != 0
+    assert (site / "index.html").read_text(encoding="utf-8") == "last good site"
+    assert result.stderr.count("runbooks/ja/KA-10001.md:") == 1, result.stderr
+    assert not list(tmp_path.glob(".site.*")), "no staging folder left behind"
+
+
+def test_language_groups_are_contiguous_and_balanced():
+    langs = ["en", "fr", "pt-BR", "ja"]
+    assert parallel_build.groups(langs, 2) == [["en", "fr"], ["pt-BR", "ja"]]
+    assert parallel_build.groups(langs, 3) == [["en", "fr"], ["pt-BR"], ["ja"]]
+    assert parallel_build.groups(langs, 8) == [["en"], ["fr"], ["pt-BR"], ["ja"]]
+    assert parallel_build.groups(langs, 1) == [langs]
+
+
+def test_merged_search_index_drops_translations_identical_to_the_default_language():
+    same = {"title": "Same", "text": "identical"}
+    merged = parallel_build.merge_search_indexes([
+        {"config": {"lang": ["en"]}, "docs": [{"location": "runbooks/X/", **same}]},
+        {"config": {"lang": ["ja"]}, "docs": [{"location": "ja/runbooks/X/", **same},
+                                              {"location": "ja/runbooks/Y/", "title": "Y", "text": "y"}]},
+    ])
+    assert merged["config"]["lang"] == ["en", "ja"]
+    assert [d["location"] for d in merged["docs"]] == ["runbooks/X/", "ja/runbooks/Y/"]
+
+
+def test_incremental_corpus_reads_only_changed_files_and_equals_a_full_load(project):
+    root = project / "runbooks"
+    first = corpus_share.load_incremental(root)
+    assert [r.path for r in first.runbooks] == [r.path for r in corpus_module.load(root).runbooks]
+    before = dict(corpus_share.changed_at)
+    edited = root / "pt-BR" / "KA-10002.md"
+    text = edited.read_text(encoding="utf-8")
+    try:
+        edited.write_text(text + "\nmore\n", encoding="utf-8")
+        os.utime(edited, ns=(edited.stat().st_atime_ns, edited.stat().st_mtime_ns + 10**9))
+        second = corpus_share.load_incremental(root)
+        assert second.get("KA-10002", "pt-BR").body.endswith("more\n")
+        assert second.get("KA-10000", "fr") is first.get("KA-10000", "fr")  # not parsed again
+        assert corpus_share.changed_at["KA-10002"] > before["KA-10002"]
+        assert corpus_share.changed_at["KA-10000"] == before["KA-10000"]
+        assert second.problems == corpus_module.load(root).problems
+    finally:
+        edited.write_text(text, encoding="utf-8")
