@@ -9,8 +9,10 @@ site is the same, byte for byte, as a one-process build:
 - files every group writes (theme assets, shared images, 404.html) are identical, or the later group's
   version wins, as the later language's build overwrites it in one process;
 - the search index (search/search_index.json) and the sitemap list every language: their entries are
-  concatenated in group order, and the search index drops translated entries identical to the default
-  language's, as mkdocs-static-i18n does.
+  concatenated in group order (each sitemap entry once), and the search index drops translated entries
+  identical to the default language's, as mkdocs-static-i18n does;
+- what needs the whole site on disk (link check, api/*.json, Pagefind index: site_finish) runs once,
+  here, over the merged site.
 """
 
 from __future__ import annotations
@@ -198,11 +200,12 @@ def drop_duplicates_in_place(entries: list[dict], language_prefixes: list[str]) 
 
 
 def merge_sitemaps(sitemaps: list[str]) -> str:
-    """Concatenate the <url> entries of every group's sitemap, in group order."""
+    """The <url> entries of every group's sitemap, in group order, each once."""
     first = sitemaps[0]
     end = first.rindex("</urlset>")
     end = first.rindex("\n", 0, end) if "\n" in first[:end] else end
-    urls = "".join(m.group() for text in sitemaps for m in _SITEMAP_URLS.finditer(text))
+    # groups that list every language's pages write the same entries: keep each entry once
+    urls = "".join(dict.fromkeys(m.group() for text in sitemaps for m in _SITEMAP_URLS.finditer(text)))
     return _SITEMAP_URLS.sub("", first[:end]) + urls + first[end:]
 
 
