@@ -88,6 +88,7 @@ def _run_row(result: measure.Run, stats: measure.SiteStats | None = None) -> dic
            "max_process_rss_mb": round(result.max_process_rss_mb, 1)}
     if stats is not None:
         row.update({"output_mb": round(stats.bytes / 2**20, 1), "pages": stats.pages,
+                    "runbook_pages": stats.runbook_pages,
                     "median_runbook_page_kb": round(stats.runbook_page_bytes / 1024, 1),
                     "search_index_mb": round(stats.search_index_bytes / 2**20, 1)})
     return row

@@ -84,6 +84,7 @@ class SiteStats:
     bytes: int  # everything under the site folder
     runbook_page_bytes: float  # median size of a runbook page's HTML
     search_index_bytes: int  # search/search_index.json (all languages), 0 when absent
+    runbook_pages: int = 0  # <lang>/runbooks/<id>/index.html
 
 
 def site_stats(site: Path) -> SiteStats:
@@ -95,8 +96,8 @@ def site_stats(site: Path) -> SiteStats:
         total += size
         if path.suffix == ".html":
             pages += 1
-            if "runbooks" in path.parts and path.parent.name != "runbooks":
+            if path.parent.parent.name == "runbooks":
                 runbook_sizes.append(size)
     median = statistics.median(runbook_sizes) if runbook_sizes else 0.0
     index = site / "search" / "search_index.json"
-    return SiteStats(pages, total, median, index.stat().st_size if index.is_file() else 0)
+    return SiteStats(pages, total, median, index.stat().st_size if index.is_file() else 0, len(runbook_sizes))
