@@ -5,12 +5,13 @@ importer, under a new id: sizes, headings, code blocks, images, error codes and 
 the sample's distributions exactly because they *are* the sample's. Articles cycle through the sample;
 each copy gets its own id, title suffix and one extra error-code line so that pages are not identical.
 
-Images: as in KB exports and in runbooks/<lang>/assets/ (hooks/runbook_assets.py), each language has
-its own copy, linked as `assets/<name>`. Inline `data:` images of the sample (some articles are 400 KB
-of base64) become references to asset files, as an export to a repository would.
+Images: KB exports carry an `assets/` folder per language; the importer keeps one copy in
+runbooks/assets/ (hooks/kb_assets.py), linked as `../assets/<name>`, published once for all languages.
+Inline `data:` images of the sample (some articles are 400 KB of base64) become references to asset
+files, as an export to a repository would.
 
 Two projects are written from the same articles:
-- ours:  runbooks/<lang>/<id>.md (the format `hooks.runbook_format.dump` writes) + runbooks/<lang>/assets/;
+- ours:  runbooks/<lang>/<id>.md (the format `hooks.runbook_format.dump` writes) + runbooks/assets/;
 - stock: docs/<lang>/runbooks/<id>.md plain pages + docs/<lang>/runbooks/assets/ (images per language),
   for `bench/stock/mkdocs.yml` (mkdocs + material + static-i18n, default navigation).
 """
@@ -34,6 +35,7 @@ STOCK_CONFIG = Path(__file__).resolve().parent / "stock" / "mkdocs.yml"
 LANGS = {"en": "en", "fr": "fr-FR", "pt-BR": "pt-BR", "ja": "ja-JP"}
 
 _DATA_IMAGE = re.compile(r"!\[([^\]]*)\]\(data:image/[^)]*\)")
+_ASSET_IMAGE = re.compile(r"(!\[[^\]]*\]\(<?)(?:\./)?assets/")
 _ERROR_FAMILIES = ("RED", "DLV", "SOP", "WKF", "XSV", "PGS", "ODB", "NMS")
 
 
@@ -79,11 +81,15 @@ def article_id(index: int) -> str:
     return f"KA-{10000 + index:05d}"
 
 
-def _body(sample: SampleArticle, index: int, image_names: list[str], rng: random.Random) -> str:
+def _body(sample: SampleArticle, index: int, image_names: list[str], rng: random.Random,
+          stock: bool = False) -> str:
     def data_image(match: re.Match) -> str:
-        return f"![{match[1]}](assets/{image_names[rng.randrange(len(image_names))]})"
+        return f"![{match[1]}](../assets/{image_names[rng.randrange(len(image_names))]})"
 
     body = _DATA_IMAGE.sub(data_image, sample.body)
+    body = _ASSET_IMAGE.sub(r"\1../assets/", body)  # ours: runbooks/<lang>/x.md → runbooks/assets/
+    if stock:  # docs/<lang>/runbooks/x.md → docs/<lang>/runbooks/assets/
+        body = body.replace("](../assets/", "](assets/")
     family = _ERROR_FAMILIES[index % len(_ERROR_FAMILIES)]
     code = f"{family}-{100000 + (index * 7919) % 900000}"
     return body.rstrip("\n") + f"\n\n- `{code} {sample.meta.get('title', '')}`\n"
@@ -95,6 +101,10 @@ def generate(n: int, ours: Path | None, stock: Path | None, seed: int = 1,
     articles, images = load_sample(sample)
     image_names = [p.name for p in images]
     count = len(next(iter(articles.values())))
+    if ours is not None:
+        (ours / "runbooks" / "assets").mkdir(parents=True, exist_ok=True)
+        for image in images:
+            shutil.copyfile(image, ours / "runbooks" / "assets" / image.name)
     if stock is not None:
         stock.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(STOCK_CONFIG, stock / "mkdocs.yml")
@@ -109,12 +119,11 @@ def generate(n: int, ours: Path | None, stock: Path | None, seed: int = 1,
             (docs / "index.md").write_text(f"# KB Runbooks ({lang})\n", encoding="utf-8")
             (docs / "runbooks").mkdir(exist_ok=True)
         if ours is not None:
-            (ours / "runbooks" / lang / "assets").mkdir(parents=True, exist_ok=True)
-            for image in images:
-                shutil.copyfile(image, ours / "runbooks" / lang / "assets" / image.name)
+            (ours / "runbooks" / lang).mkdir(parents=True, exist_ok=True)
         for index in range(n):
             sample_article = articles[lang][index % count]
             runbook_id = article_id(index)
+            state = rng.getstate()
             body = _body(sample_article, index, image_names, rng)
             title = f"{sample_article.meta.get('title', runbook_id)} ({runbook_id})"
             if ours is not None:
@@ -124,8 +133,10 @@ def generate(n: int, ours: Path | None, stock: Path | None, seed: int = 1,
                     meta["description"] = title
                 (ours / "runbooks" / lang / f"{runbook_id}.md").write_text(dump(meta, body), encoding="utf-8")
             if stock is not None:
+                rng.setstate(state)
+                stock_body = _body(sample_article, index, image_names, rng, stock=True)
                 (stock / "docs" / lang / "runbooks" / f"{runbook_id}.md").write_text(
-                    f"---\ntitle: {_yaml_str(title)}\n---\n\n{body}", encoding="utf-8")
+                    f"---\ntitle: {_yaml_str(title)}\n---\n\n{stock_body}", encoding="utf-8")
             written += 1
     return {"articles": n, "languages": len(LANGS), "files": written, "sample_articles": count,
             "images": len(images)}

@@ -70,14 +70,16 @@ def test_search_index_and_sitemap_cover_every_language(sites):
         assert f"http://127.0.0.1:8000/{prefix}</loc>" in sitemap  # (runbooks are not in it yet)
 
 
-def test_every_language_publishes_its_images_and_pages_show_them(sites, project):
+def test_images_are_stored_once_for_all_languages(sites, project):
     _, two = sites
-    names = sorted(p.name for p in (project / "runbooks" / "fr" / "assets").iterdir())
-    for prefix in ("", "fr/", "pt-BR/", "ja/"):
-        assert sorted(p.name for p in (two / f"{prefix}runbooks" / "assets").iterdir()) == names
-    html = (two / "fr" / "runbooks" / "KA-10003" / "index.html").read_text(encoding="utf-8")
-    src = html.split('<img alt="" src="', 1)[1].split('"', 1)[0]
-    assert (two / "fr" / "runbooks" / "KA-10003" / src).resolve().is_file()
+    names = sorted(p.name for p in (project / "runbooks" / "assets").iterdir())
+    assert sorted(p.name for p in (two / "runbooks" / "assets").iterdir()) == names
+    assert not any(two.glob("*/runbooks/assets"))
+    for page in ("fr/runbooks/KA-10003", "runbooks/KA-10003"):
+        html = (two / page / "index.html").read_text(encoding="utf-8")
+        src = html.split('<img src="', 1)[1].split('"', 1)[0]
+        assert (two / page / src).resolve().parent == (two / "runbooks" / "assets").resolve()
+        assert (two / page / src).resolve().is_file()
 
 
 def test_a_failing_group_leaves_the_old_site_and_reports_the_problem_once(project, tmp_path):
