@@ -116,6 +116,23 @@ def convert_inline(text: str) -> str:
     return _DNL.sub(r"\1", text)
 
 
+_LONE_ROW = re.compile(r"^\|(?P<text>[^|\n]+)\|[ \t]*$")
+
+
+def unwrap_lone_rows(text: str) -> str:
+    """`|Some text|` alone (no header separator, no neighbouring row) is the KB's boxed lead, not a table."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        match = _LONE_ROW.match(line)
+        if not match:
+            continue
+        neighbours = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        if not any(n.lstrip().startswith("|") for n in neighbours):
+            lines[i] = match["text"].strip()
+    return "\n".join(lines)
+
+
 def render(markdown: str, lang: str) -> str:
+    markdown = map_prose_blocks(markdown, unwrap_lone_rows)
     markdown = map_prose_blocks(markdown, separate_lists)
     return map_prose(convert_admonitions(markdown, lang), convert_inline)

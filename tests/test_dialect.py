@@ -62,3 +62,10 @@ def test_entities_render_as_characters():
     out = html("l&#39;instance [&#x200B; Guide &#x200B;](https://e.com)\n")
     assert "&#39;" in out or "'" in out
     assert "&amp;#39;" not in out
+
+
+def test_a_lone_boxed_line_is_text_but_real_tables_stay_tables():
+    out = html("|This video explains the difference.|\n\n>[!VIDEO](https://video.tv.adobe.com/v/1/)\n")
+    assert "<p>This video explains the difference.</p>" in out and "|" not in out.split("<p>")[1]
+    table = markdown.markdown(render("| Head |\n| --- |\n| cell |\n", "en"), extensions=["tables"])
+    assert "<table>" in table and "<td>cell</td>" in table
