@@ -1,0 +1,168 @@
+"""Internal values the output audit must never find: author names and internal notes seen by import.
+
+`python -m hooks import` records, for every KB article it reads, the values of `internal-notes`,
+`dynamics-url`, `article-created-by` and `article-published-by` in `runbooks/.internal-values` (next to
+the runbooks, so every checkout and CI build has it). Values are stored as sequences of salted word
+hashes, not as text: the file does not become a readable list of names and notes. (A short value such as
+a name can still be guessed by trying candidates; the file is not published.)
+
+A value is cut into words (Unicode `\\w+`, case-folded). Short values (up to SHINGLE words) are looked for
+whole; longer ones (internal notes) as every run of SHINGLE consecutive words, so a leaked sentence of
+a note is found even when the rest of the note is not there. Single words shorter than MIN_WORD
+characters ("test", "n/a") are too common to be evidence of a leak and are not recorded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hooks.runbook_format import write_atomic
+
+FILE_NAME = ".internal-values"
+VALUE_FIELDS = ("internal-notes", "dynamics-url", "article-created-by", "article-published-by")
+SHINGLE = 6
+MIN_WORD = 6
+_SALT = b"kb-runbooks/internal-values/v1"
+_WORD = re.compile(r"\w+")
+_HEADER = (
+    "# Internal KB values the site must never contain (output audit). Written by `python -m hooks import`.\n"
+    "# One entry per line: field, then the salted hashes of a run of words. Do not edit by hand;\n"
+    "# delete a line only if the audit reports a false positive.\n"
+)
+
+
+def words(text: str) -> Iterator[re.Match]:
+    return _WORD.finditer(text.casefold())
+
+
+def digest(word: str) -> str:
+    return hashlib.blake2b(word.encode("utf-8"), digest_size=6, key=_SALT).hexdigest()
+
+
+def entries_for(field_name: str, value) -> set[tuple[str, tuple[str, ...]]]:
+    if value is None or isinstance(value, bool):
+        return set()
+    text = str(value).strip()
+    if not text or text.lower() in (field_name, "null", "none"):
+        return set()
+    hashes = [digest(m.group()) for m in words(text)]
+    if not hashes or (len(hashes) == 1 and len(text) < MIN_WORD):
+        return set()
+    if len(hashes) <= SHINGLE:
+        return {(field_name, tuple(hashes))}
+    return {(field_name, tuple(hashes[i:i + SHINGLE])) for i in range(len(hashes) - SHINGLE + 1)}
+
+
+def entries_from_meta(meta: dict) -> set[tuple[str, tuple[str, ...]]]:
+    found: set[tuple[str, tuple[str, ...]]] = set()
+    for name in VALUE_FIELDS:
+        value = meta.get(name)
+        for item in value if isinstance(value, list) else [value]:
+            found |= entries_for(name, item)
+    return found
+
+
+def _parse(text: str) -> set[tuple[str, tuple[str, ...]]]:
+    found = set()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, hashes = line.partition("\t")
+        parts = tuple(hashes.split())
+        if parts:
+            found.add((name.strip(), parts))
+    return found
+
+
+def read(root: Path) -> set[tuple[str, tuple[str, ...]]]:
+    path = root / FILE_NAME
+    try:
+        return _parse(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return set()
+
+
+def remember(root: Path, meta: dict, public_text: str = "") -> int:
+    """Record the internal values of one KB article's front matter; returns how many entries were new.
+
+    Word runs that an imported article publishes (`public_text`: its title, description and body) are
+    not secret: they are not recorded, and recorded ones are forgotten (an internal note of the French
+    article may be the title of the English one, or a public help link). Otherwise every build would fail.
+    """
+    known = read(root)
+    new = entries_from_meta(meta)
+    if public_text:
+        new -= Denylist(new).matching(public_text)
+        public = Denylist(known).matching(public_text)
+    else:
+        public = set()
+    result = (known - public) | new
+    if result != known:
+        lines = sorted(f"{name}\t{' '.join(hashes)}" for name, hashes in result)
+        write_atomic(root / FILE_NAME, _HEADER + "\n".join(lines) + "\n")
+    return len(new - known)
+
+
+def remember_article(root: Path, runbook_id: str, doc) -> int:
+    """`remember` for a KB article being imported; what it or its translations publish is public."""
+    texts = [str(doc.meta.get("title") or ""), str(doc.meta.get("description") or ""), doc.body]
+    for path in sorted(root.glob(f"*/{runbook_id}.md")):
+        try:
+            texts.append(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+    return remember(root, doc.meta, "\n".join(texts))
+
+
+@dataclass
+class Denylist:
+    entries: set[tuple[str, tuple[str, ...]]]
+    _by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        index = defaultdict(list)
+        for name, hashes in sorted(self.entries):
+            index[hashes[0]].append((name, hashes))
+        self._by_first = dict(index)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def matching(self, text: str) -> set[tuple[str, tuple[str, ...]]]:
+        """The entries whose word sequence occurs in `text`."""
+        hashed = [digest(m.group()) for m in _WORD.finditer(text.casefold())]
+        found = set()
+        for i, value in enumerate(hashed):
+            for name, hashes in self._by_first.get(value, ()):
+                if tuple(hashed[i:i + len(hashes)]) == hashes:
+                    found.add((name, hashes))
+        return found
+
+    def find(self, text: str) -> Iterator[tuple[int, str]]:
+        """(line, field) of every recorded word sequence found in `text`."""
+        if not self._by_first:
+            return
+        folded = text.casefold()
+        found = list(_WORD.finditer(folded))
+        cache: dict[str, str] = {}
+        hashed = []
+        for match in found:
+            word = match.group()
+            value = cache.get(word)
+            if value is None:
+                value = cache[word] = digest(word)
+            hashed.append(value)
+        for i, value in enumerate(hashed):
+            for name, hashes in self._by_first.get(value, ()):
+                if tuple(hashed[i:i + len(hashes)]) == hashes:
+                    yield folded.count("\n", 0, found[i].start()) + 1, name
+                    break
+
+
+def load(root: Path) -> Denylist:
+    return Denylist(read(root))
