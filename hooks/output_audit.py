@@ -2,9 +2,9 @@
 
 Import drops internal fields and validation rejects them in runbooks/, but values can still slip through
 (pasted into a body, a title, a template, a JSON file someone adds). After every build this audit reads
-every text file of the site — HTML, the search index, sitemap.xml and sitemap.xml.gz, JSON, redirect
-pages — in three forms (as written, HTML entities decoded, %-escapes decoded; JSON string values
-decoded too) and reports:
+every file of the site — HTML, the search indexes (search_index.json, Pagefind's fragments and word
+indexes), sitemap.xml and sitemap.xml.gz, JSON (api/), redirect pages — in three forms (as written,
+HTML entities decoded, %-escapes decoded; JSON string values decoded too) and reports:
 - the names of internal KB fields (`internal-notes`, `dynamics-url`, `article-created-by`, …);
 - links or host names of internal systems (`*.corp.adobe.com` Jira/wiki, the CRM `*.crm.dynamics.com`);
 - credentials (hooks/data/leaks.yml `secrets`);
@@ -32,9 +32,12 @@ from hooks.leak_patterns import load as load_patterns
 from hooks.problems import Problem
 
 BINARY_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".bmp", ".woff",
-                             ".woff2", ".ttf", ".otf", ".eot", ".pdf", ".zip", ".mp4", ".webm"})
+                             ".woff2", ".ttf", ".otf", ".eot", ".pdf", ".zip", ".mp4", ".webm",
+                             ".wasm", ".pagefind"})  # .pagefind files are Pagefind's WebAssembly
 THEME_BUNDLES = ("assets/javascripts/", "assets/stylesheets/")
 MAX_FILE_BYTES = 64 * 1024 * 1024
+GZIP_MAGIC = b"\x1f\x8b"
+PAGEFIND_HEADER = b"pagefind_dcd"
 
 
 class LeakError(Exception):
@@ -77,20 +80,23 @@ def _json_strings(value) -> Iterator[str]:
 
 
 def views(path: Path) -> list[tuple[str, bool]]:
-    """(text, has_real_line_numbers) forms of a file worth searching; [] for binary files."""
+    """(text, has_real_line_numbers) forms of a file worth searching.
+
+    gzip is undone whatever the name (sitemap.xml.gz, Pagefind's fragments and indexes); Pagefind's
+    `pagefind_dcd` header is dropped; bytes that are not UTF-8 (Pagefind's binary word index) are
+    replaced, so the words stored in them are still read.
+    """
     data = path.read_bytes()[:MAX_FILE_BYTES]
-    if path.suffix == ".gz":
+    if data[:2] == GZIP_MAGIC:
         try:
-            data = gzip.decompress(data)
+            data = gzip.decompress(data)[:MAX_FILE_BYTES]
         except (OSError, EOFError):
             return []
-    try:
-        raw = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return []
+    data = data.removeprefix(PAGEFIND_HEADER)
+    raw = data.decode("utf-8", errors="replace")
     unescaped = html.unescape(raw)
     forms = [(raw, True), (unescaped, True), (unquote(unescaped), True)]
-    if path.name.endswith((".json", ".json.gz")):
+    if raw.lstrip()[:1] in ("{", "["):
         with contextlib.suppress(ValueError, RecursionError):
             forms.append(("\n".join(_json_strings(json.loads(raw))), False))
     seen: set[str] = set()

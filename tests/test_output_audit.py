@@ -124,6 +124,9 @@ def test_audit_reads_every_kind_of_output_in_every_encoding(tmp_path):
     (site / "search").mkdir()
     (site / "search" / "search_index.json").write_text('{"docs": [{"text": "token AKIAABCDEFGHIJKLMNOP"}]}',
                                                        encoding="utf-8")
+    (site / "pagefind" / "fragment").mkdir(parents=True)  # Pagefind: gzip, a header, then JSON
+    (site / "pagefind" / "fragment" / "fr_1.pf_fragment").write_bytes(
+        gzip.compress(b'pagefind_dcd{"content": "ask Jim\\u0020Menn"}'))
     (site / "assets" / "javascripts").mkdir(parents=True)
     (site / "assets" / "javascripts" / "bundle.js").write_text("internal-notes", encoding="utf-8")
     denylist = internal_values.Denylist(internal_values.entries_for("article-created-by", "Jim Menn"))
@@ -135,6 +138,7 @@ def test_audit_reads_every_kind_of_output_in_every_encoding(tmp_path):
         ("site/api/runbooks.json", 1, "leak-internal-value"),
         ("site/sitemap.xml.gz", 1, "leak-crm-host"),
         ("site/search/search_index.json", 1, "leak-aws-access-key"),
+        ("site/pagefind/fragment/fr_1.pf_fragment", 1, "leak-internal-value"),
     }
     assert all("Jim" not in str(p) for p in problems)
 
