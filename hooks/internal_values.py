@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from hooks.runbook_format import write_atomic
@@ -40,6 +41,7 @@ def words(text: str) -> Iterator[re.Match]:
     return _WORD.finditer(text.casefold())
 
 
+@lru_cache(maxsize=200_000)
 def digest(word: str) -> str:
     return hashlib.blake2b(word.encode("utf-8"), digest_size=6, key=_SALT).hexdigest()
 
@@ -148,19 +150,18 @@ class Denylist:
         if not self._by_first:
             return
         folded = text.casefold()
-        found = list(_WORD.finditer(folded))
-        cache: dict[str, str] = {}
-        hashed = []
-        for match in found:
-            word = match.group()
-            value = cache.get(word)
-            if value is None:
-                value = cache[word] = digest(word)
-            hashed.append(value)
-        for i, value in enumerate(hashed):
-            for name, hashes in self._by_first.get(value, ()):
-                if tuple(hashed[i:i + len(hashes)]) == hashes:
-                    yield folded.count("\n", 0, found[i].start()) + 1, name
+        matches = list(_WORD.finditer(folded))
+        words_ = [m.group() for m in matches]
+        firsts = {w for w in set(words_) if digest(w) in self._by_first}
+        if not firsts:
+            return
+        for i, word in enumerate(words_):
+            if word not in firsts:
+                continue
+            for name, hashes in self._by_first[digest(word)]:
+                if len(hashes) <= len(words_) - i and all(
+                        digest(words_[i + k]) == h for k, h in enumerate(hashes)):
+                    yield folded.count("\n", 0, matches[i].start()) + 1, name
                     break
 
 
