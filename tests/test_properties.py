@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -92,3 +93,41 @@ def test_control_character_in_front_matter_is_a_problem_with_its_line():
         assert (exc.problem.line, exc.problem.column, exc.problem.rule) == (3, 6, "yaml-syntax")
     else:
         raise AssertionError("a control character was accepted")
+
+
+def test_control_character_next_to_an_alias_marker_is_a_problem_too():
+    # '*' sends the text to the pure-Python YAML reader, which rejects the character when it is created
+    try:
+        parse("---\n*\x1f\n---\n", "runbooks/en/x.md")
+    except ProblemError as exc:
+        assert (exc.problem.line, exc.problem.rule) == (2, "yaml-syntax")
+    else:
+        raise AssertionError("a control character was accepted")
+
+
+CODE_FRAGMENTS = ["RED-520025", "ORA-12154", "HTTP 408", "Code HTTP 408", "NEO-12345", "CVE-2024-1234",
+                  "KA-19371", "XTK-170006", " ", "\n", "-", ":", "'", '"', "<code>", "</code>", "<b>", "`", "é"]
+logish = st.lists(st.one_of(st.sampled_from(CODE_FRAGMENTS), st.text(max_size=8)), max_size=60).map("".join)
+
+
+@PROPERTY
+@given(text=st.one_of(st.text(max_size=2000), logish))
+def test_error_code_extractor_finds_codes_where_they_are_written(text):
+    from hooks import error_codes
+
+    for match in error_codes.find(text):
+        assert 0 <= match.start < match.end <= len(text) and match.code and match.slug
+        message = error_codes.message_after(text, match.end)
+        assert message is None or isinstance(message, str)
+
+
+@PROPERTY
+@given(text=st.one_of(st.text(max_size=1000), logish))
+def test_error_code_linker_keeps_the_text(text):
+    import html as html_module
+
+    from hooks import error_links
+
+    page = f"<p>{html_module.escape(text)}</p>"
+    linked = error_links.link_codes(page, lambda code: f"/errors/{code}/")
+    assert BeautifulSoup(linked, "html.parser").get_text() == BeautifulSoup(page, "html.parser").get_text()
