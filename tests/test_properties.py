@@ -7,9 +7,9 @@ shared). Markdown-ish alphabets make the generators hit the interesting paths (f
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
-from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -130,4 +130,7 @@ def test_error_code_linker_keeps_the_text(text):
 
     page = f"<p>{html_module.escape(text)}</p>"
     linked = error_links.link_codes(page, lambda code: f"/errors/{code}/")
-    assert BeautifulSoup(linked, "html.parser").get_text() == BeautifulSoup(page, "html.parser").get_text()
+    def text_of(markup: str) -> str:  # bs4 drops whitespace-only strings; compare the characters exactly
+        return html_module.unescape(re.sub(r"<[^>]*>", "", markup))
+
+    assert text_of(linked) == text_of(page)
