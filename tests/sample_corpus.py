@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 from hooks import corpus
 from hooks.cli import main
@@ -23,7 +24,9 @@ def import_sample(project: Path) -> list[str]:
     for lang, folder in KB_FOLDERS.items():
         files = sorted(str(p) for p in (CORPUS / folder / "articles").glob("*.md"))
         main(["import", *files, "--lang", lang, "--root", str(root)])
-    dropped = sorted({p.path for p in corpus.load(root).problems if p.severity == "error"})
+    with mock.patch.dict(os.environ):
+        os.environ.pop("CI", None)  # the sample's unredacted IPs are leak-lint errors in CI; keep them
+        dropped = sorted({p.path for p in corpus.load(root).problems if p.severity == "error"})
     for shown in dropped:
         (project / shown).unlink()
     return dropped
