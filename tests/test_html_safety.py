@@ -85,7 +85,8 @@ def hostile_site(tmp_path_factory):
     text = re.sub(r"^description: .*$", lambda _: "description: " + json.dumps(DESCRIPTION), text, count=1,
                   flags=re.M)
     text = text.replace("ht-degree: 100\n", 'ht-degree: 100\nkeywords: ["<b>kw</b>", "{{ config }}"]\n')
-    text += '\n<marquee>moving</marquee> <img src="data:image/png;base64,iVBORw0KGgo=" style="position:fixed" alt="a">\n'
+    text += ('\n<marquee>moving</marquee> '
+             '<img src="data:image/png;base64,iVBORw0KGgo=" style="position:fixed" alt="a">\n')
     path.write_text(text, encoding="utf-8")
     site = project / "site"
     result = build_site(project, site)
