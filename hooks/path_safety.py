@@ -32,6 +32,15 @@ def is_inside(path: Path, folder: Path) -> bool:
     return True
 
 
+def lies_under(path: Path, folder: Path) -> bool:
+    """True when `path` is written as a path under `folder` (symbolic links not followed)."""
+    try:
+        path.absolute().relative_to(folder.absolute())
+    except ValueError:
+        return False
+    return True
+
+
 def shown(path: Path, folder: Path) -> str:
     """`path` relative to `folder` without following symbolic links (as the contributor sees it)."""
     try:
