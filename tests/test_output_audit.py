@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import gzip
-import io
 import json
 import re
 from pathlib import Path
@@ -15,7 +13,7 @@ from hooks import internal_values, output_audit
 from hooks.cli import main
 from hooks.frontmatter import read_file
 from tests.conftest import CORPUS
-from tests.sample_corpus import build, sample_project
+from tests.sample_corpus import build
 
 AUTHOR_FIELDS = ("article-created-by", "article-published-by")
 
@@ -38,18 +36,10 @@ def sample_internal_urls() -> list[str]:
     return sorted(urls)
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> Path:
-    with contextlib.redirect_stdout(io.StringIO()):
-        return sample_project(tmp_path_factory.mktemp("sample") / "project")
-
-
-@pytest.fixture(scope="module")
-def sample_site(sample, tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("sample-site") / "site"
-    result = build(sample, site, strict=False)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+@pytest.fixture
+def sample(sample_site) -> Path:
+    """The project behind conftest's sample site: seeds + the whole KB sample, imported and built."""
+    return sample_site[0].parent
 
 
 def all_output(site: Path) -> str:
@@ -62,7 +52,8 @@ def all_output(site: Path) -> str:
 
 
 def test_sample_corpus_builds_and_publishes_no_internal_value(sample, sample_site):
-    output = all_output(sample_site)
+    site = sample_site[0]
+    output = all_output(site)
     assert len(list(sample.glob("runbooks/*/*.md"))) > 250  # the sample really was imported
     authors = sample_authors()
     assert len(authors) >= 10
@@ -74,7 +65,7 @@ def test_sample_corpus_builds_and_publishes_no_internal_value(sample, sample_sit
                    "article-published-by"):
         assert marker not in output, marker
     # the KB article that linked a screenshot to Jira keeps the screenshot, not the link
-    page = (sample_site / "runbooks" / "KA-15314" / "index.html").read_text(encoding="utf-8")
+    page = (site / "runbooks" / "KA-15314" / "index.html").read_text(encoding="utf-8")
     assert "data:image/png;base64" in page and "jira" not in page
 
 
@@ -91,7 +82,7 @@ def test_import_records_internal_values_hashed_not_in_clear(sample):
 def test_planted_internal_values_fail_the_build_without_being_repeated(sample, tmp_path):
     import shutil
     project = tmp_path / "planted"
-    shutil.copytree(sample, project)
+    shutil.copytree(sample, project, ignore=shutil.ignore_patterns("site"))
     name = "Nayanika Chakravarty"
     assert name in sample_authors()
     body = project / "runbooks" / "fr" / "KA-17455.md"
