@@ -1,10 +1,11 @@
 """Internal values the output audit must never find: author names and internal notes seen by import.
 
 `python -m hooks import` records, for every KB article it reads, the values of `internal-notes`,
-`dynamics-url`, `article-created-by` and `article-published-by` in `runbooks/.internal-values` (next to
-the runbooks, so every checkout and CI build has it). Values are stored as sequences of salted word
-hashes, not as text: the file does not become a readable list of names and notes. (A short value such as
-a name can still be guessed by trying candidates; the file is not published.)
+`dynamics-url`, `article-created-by` and `article-published-by` in `.internal-values` beside the runbooks
+folder (the repository root: every checkout and CI build has it; runbooks/ holds only runbooks).
+Values are stored as sequences of salted word hashes, not as text: the file does not become a readable
+list of names and notes. (A short value such as a name can still be guessed by trying candidates; the
+file is not published.)
 
 A value is cut into words (Unicode `\\w+`, case-folded). Short values (up to SHINGLE words) are looked for
 whole; longer ones (internal notes) as every run of SHINGLE consecutive words, so a leaked sentence of
@@ -69,45 +70,58 @@ def entries_from_meta(meta: dict) -> set[tuple[str, tuple[str, ...]]]:
     return found
 
 
-def _parse(text: str) -> set[tuple[str, tuple[str, ...]]]:
-    found = set()
+PUBLIC = "public:"  # entries some imported article publishes itself: never recorded as secret
+
+
+def file_for(root: Path) -> Path:
+    return root.parent / FILE_NAME
+
+
+def _parse(text: str) -> tuple[set, set]:
+    secret, public = set(), set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         name, _, hashes = line.partition("\t")
         parts = tuple(hashes.split())
         if parts:
-            found.add((name.strip(), parts))
-    return found
+            if name.startswith(PUBLIC):
+                public.add((name.removeprefix(PUBLIC).strip(), parts))
+            else:
+                secret.add((name.strip(), parts))
+    return secret, public
+
+
+def _read_all(root: Path) -> tuple[set, set]:
+    try:
+        return _parse(file_for(root).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return set(), set()
 
 
 def read(root: Path) -> set[tuple[str, tuple[str, ...]]]:
-    path = root / FILE_NAME
-    try:
-        return _parse(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return set()
+    """The recorded secret entries (for the runbooks folder `root`)."""
+    return _read_all(root)[0]
 
 
 def remember(root: Path, meta: dict, public_text: str = "") -> int:
     """Record the internal values of one KB article's front matter; returns how many entries were new.
 
-    Word runs that an imported article publishes (`public_text`: its title, description and body) are
-    not secret: they are not recorded, and recorded ones are forgotten (an internal note of the French
-    article may be the title of the English one, or a public help link). Otherwise every build would fail.
+    Word runs that an imported article publishes (`public_text`: its title, description and body, and
+    its translations) are not secret: an internal note of the French article may be the title of the
+    English one, or a public help link. They are remembered as public, so the result does not depend
+    on the order articles are imported in, and importing again rewrites nothing.
     """
-    known = read(root)
+    secret, public = _read_all(root)
     new = entries_from_meta(meta)
     if public_text:
-        new -= Denylist(new).matching(public_text)
-        public = Denylist(known).matching(public_text)
-    else:
-        public = set()
-    result = (known - public) | new
-    if result != known:
+        public = public | Denylist(new | secret).matching(public_text)
+    result = (secret | new) - public
+    if result != secret or public != _read_all(root)[1]:
         lines = sorted(f"{name}\t{' '.join(hashes)}" for name, hashes in result)
-        write_atomic(root / FILE_NAME, _HEADER + "\n".join(lines) + "\n")
-    return len(new - known)
+        lines += sorted(f"{PUBLIC}{name}\t{' '.join(hashes)}" for name, hashes in public)
+        write_atomic(file_for(root), _HEADER + "\n".join(lines) + "\n")
+    return len(new - secret - public)
 
 
 def remember_article(root: Path, runbook_id: str, doc) -> int:

@@ -8,7 +8,7 @@ HTML entities decoded, %-escapes decoded; JSON string values decoded too) and re
 - the names of internal KB fields (`internal-notes`, `dynamics-url`, `article-created-by`, …);
 - links or host names of internal systems (`*.corp.adobe.com` Jira/wiki, the CRM `*.crm.dynamics.com`);
 - credentials (hooks/data/leaks.yml `secrets`);
-- author names and internal notes that import recorded in runbooks/.internal-values (hooks/internal_values.py).
+- author names and internal notes that import recorded in .internal-values (hooks/internal_values.py).
 Messages name the file and line but never repeat a leaked name or note (build logs may be public).
 Theme bundles (assets/javascripts, assets/stylesheets) are copied from mkdocs-material, not built from our
 content, and are not read.

@@ -79,6 +79,8 @@ def copy_project(dest: Path, with_runbooks: bool = True) -> Path:
     shutil.copytree(REPO / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     if with_runbooks:
         shutil.copytree(REPO / "runbooks", dest / "runbooks")
+        if (REPO / ".internal-values").exists():  # what the output audit looks for (hooks/internal_values.py)
+            shutil.copy2(REPO / ".internal-values", dest / ".internal-values")
     else:
         (dest / "runbooks").mkdir()
     return dest

@@ -70,13 +70,13 @@ def test_sample_corpus_builds_and_publishes_no_internal_value(sample, sample_sit
 
 
 def test_import_records_internal_values_hashed_not_in_clear(sample):
-    recorded = (sample / "runbooks" / internal_values.FILE_NAME).read_text(encoding="utf-8")
+    recorded = internal_values.file_for(sample / "runbooks").read_text(encoding="utf-8")
     assert len(internal_values.read(sample / "runbooks")) > 100
     for name in sample_authors():
         for word in name.split():
             assert word.lower() not in recorded.lower(), word
     entries = [line for line in recorded.splitlines() if not line.startswith("#")]
-    assert all(re.fullmatch(r"[a-z-]+\t[0-9a-f]{12}( [0-9a-f]{12}){0,5}", line) for line in entries)
+    assert all(re.fullmatch(r"(public:)?[a-z-]+\t[0-9a-f]{12}( [0-9a-f]{12}){0,5}", line) for line in entries)
 
 
 def test_planted_internal_values_fail_the_build_without_being_repeated(sample, tmp_path):
@@ -150,16 +150,22 @@ def test_long_internal_notes_are_found_by_any_six_word_run():
 
 def test_values_an_article_publishes_are_not_recorded(tmp_path):
     meta = {"internal-notes": "SMS OOB Template issue", "article-created-by": "Jim Menn"}
-    internal_values.remember(tmp_path, meta, public_text="# SMS OOB Template issue\nbody")
-    fields = {name for name, _ in internal_values.read(tmp_path)}
-    assert fields == {"article-created-by"}
+    root = tmp_path / "runbooks"
+    internal_values.remember(root, meta, public_text="# SMS OOB Template issue\nbody")
+    assert {name for name, _ in internal_values.read(root)} == {"article-created-by"}
+    # an article that does not publish the note, imported later, does not bring it back
+    internal_values.remember(root, meta, public_text="# Autre titre")
+    assert {name for name, _ in internal_values.read(root)} == {"article-created-by"}
+    before = internal_values.file_for(root).stat().st_mtime_ns
+    internal_values.remember(root, meta, public_text="# SMS OOB Template issue\nbody")
+    assert internal_values.file_for(root).stat().st_mtime_ns == before  # nothing new: not rewritten
 
 
 def test_audit_command_reports_with_exit_status(tmp_path, capsys):
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("<p>ok</p>", encoding="utf-8")
-    assert main(["audit", str(site), "--root", str(tmp_path)]) == 0
+    assert main(["audit", str(site), "--root", str(tmp_path / "runbooks")]) == 0
     (site / "index.html").write_text("<p>dynamics-url</p>", encoding="utf-8")
-    assert main(["audit", str(site), "--root", str(tmp_path)]) == 1
+    assert main(["audit", str(site), "--root", str(tmp_path / "runbooks")]) == 1
     assert "site/index.html:1:4: error [leak-internal-field]" in capsys.readouterr().out

@@ -84,12 +84,14 @@ def test_import_looks_for_images_only_inside_the_article_folder(tmp_path, capsys
     source = tmp_path / "kb" / "articles" / "KA-19371.md"
     (source.parent / "assets").mkdir(parents=True)
     (source.parent / "assets" / "ok.png").write_bytes(b"\x89PNG")
-    (tmp_path / "secret.png").write_bytes(b"\x89PNG")  # exists, but outside the KB export
+    (tmp_path / "secret.png").write_bytes(b"\x89PNG secret")  # exists, but outside the KB export
     source.write_text(KB_ARTICLE, encoding="utf-8")
     root = tmp_path / "repo" / "runbooks"
     assert main(["import", str(source), "--lang", "fr", "--root", str(root)]) == 0
     body = read_file(root / "fr" / "KA-19371.md").body
-    assert "![inside](assets/ok.png)" in body and "secret.png" not in body
+    assert "![inside](../assets/ok.png)" in body and "secret.png" not in body
+    copied = [p.read_bytes() for p in (root / "assets").rglob("*") if p.is_file()]
+    assert copied == [b"\x89PNG"]  # the image inside was copied, the one outside was not read
     assert "missing image removed: ![outside](../../secret.png)" in capsys.readouterr().out
 
 

@@ -28,6 +28,7 @@ def run(args) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("audit", help="look for internal KB data in a built site")
     p.add_argument("site", nargs="?", default=str(REPO / "site"), help="site folder (default: site/)")
-    p.add_argument("--root", default=str(RUNBOOKS), help="runbooks folder holding .internal-values")
+    p.add_argument("--root", default=str(RUNBOOKS),
+                   help="runbooks folder; recorded values are read from .internal-values beside it")
     p.add_argument("--format", choices=("human", "github", "json"), default="human")
     p.set_defaults(func=run)
