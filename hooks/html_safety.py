@@ -19,11 +19,14 @@ from hooks.mdtext import blocks, spans
 from hooks.problems import Problem
 
 # Tags whose element and content are dropped (the rest of a disallowed tag's content is kept as text).
-DROPPED_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "noscript", "template",
+DROPPED_WITH_CONTENT = frozenset({"script", "style", "object", "embed", "noscript", "template",
                                   "frame", "frameset", "applet"})
-DANGEROUS_TAGS = DROPPED_WITH_CONTENT | {"form", "input", "button", "textarea", "select", "link", "meta",
-                                        "base", "svg", "math"}
-TAGS = (set(nh3.ALLOWED_TAGS) | {"tfoot"}) - DANGEROUS_TAGS
+DANGEROUS_TAGS = DROPPED_WITH_CONTENT | {"iframe", "form", "input", "button", "textarea", "select", "link",
+                                        "meta", "base", "svg", "math"}
+# `>[!VIDEO](…)` renders an <iframe> (hooks/media.py); frames keep a source only from these players.
+# A raw <iframe> in a runbook is still reported by validation.
+TRUSTED_FRAME_SOURCES = ("https://video.tv.adobe.com/",)
+TAGS = ((set(nh3.ALLOWED_TAGS) | {"tfoot"}) - DANGEROUS_TAGS) | {"iframe"}
 _GLOBAL_ATTRIBUTES = {"class", "id", "title", "lang", "dir"}
 ATTRIBUTES: dict[str, set[str]] = {tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()}
 ATTRIBUTES["*"] = _GLOBAL_ATTRIBUTES
@@ -33,6 +36,7 @@ ATTRIBUTES["th"] = ATTRIBUTES.get("th", set()) | {"style"}
 ATTRIBUTES["td"] = ATTRIBUTES.get("td", set()) | {"style"}
 ATTRIBUTES["details"] = {"open"}
 ATTRIBUTES["time"] = {"datetime"}
+ATTRIBUTES["iframe"] = {"src", "title", "loading", "allowfullscreen", "referrerpolicy"}
 URL_SCHEMES = {"http", "https", "mailto", "tel", "data"}
 STYLE_PROPERTIES = {"text-align"}  # Markdown tables align columns with style="text-align: …"
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "background",
@@ -43,6 +47,8 @@ _CONTROL = re.compile(r"[\x00-\x20]+")
 
 
 def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
+    if tag == "iframe" and attr == "src":
+        return value if value.startswith(TRUSTED_FRAME_SOURCES) else None
     if attr in ("href", "src") and _CONTROL.sub("", value).lower().startswith("data:"):
         return value if tag == "img" and attr == "src" and _IMAGE_DATA.match(value) else None
     return value
