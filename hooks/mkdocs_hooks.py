@@ -350,7 +350,8 @@ def _finish_site(config):
     except output_audit.LeakError as exc:
         for problem in exc.problems:
             log.error(str(problem))
-        raise PluginError(str(exc)) from exc
+        raise PluginError(f"{len(exc.problems)} internal value(s) found in the built site; "
+                          "it must not be published.") from exc
     except search_index.SearchIndexError as exc:
         raise PluginError(str(exc)) from exc
     for problem in problems:
