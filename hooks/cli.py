@@ -14,6 +14,7 @@ COMMANDS = (
     "translations",
     "new",
     "check_external",
+    "audit",
 )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from hooks import registry
+from hooks import path_safety, registry
 from hooks.frontmatter import Document, read_file
 from hooks.problems import Problem, ProblemError
 
@@ -111,6 +111,8 @@ def load(root: Path, paths: list[Path] | None = None) -> Corpus:
     problems: list[Problem] = []
     for path in paths if paths is not None else runbook_files(root):
         try:
+            if path_safety.lies_under(path, root):  # a file named on the command line may live anywhere
+                path_safety.ensure_inside(path, root.parent, path_safety.shown(path, root.parent), "runbook")
             runbooks.append(read_runbook(path, root))
         except ProblemError as exc:
             problems.append(exc.problem)

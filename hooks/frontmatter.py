@@ -184,7 +184,14 @@ def parse_yaml_mapping_with_positions(
     yaml_text: str, path: str, line_offset: int = 0,
 ) -> tuple[dict, dict[str, int], dict[str, tuple[int, int]]]:
     """Like parse_yaml_mapping, plus the (line, column) of every value and list item."""
-    loader = _loader_for(yaml_text)
+    try:
+        loader = _loader_for(yaml_text)
+    except yaml.reader.ReaderError as exc:  # the pure-Python reader checks characters on creation
+        line = yaml_text.count("\n", 0, exc.position) + 1 + line_offset
+        column = exc.position - (yaml_text.rfind("\n", 0, exc.position) + 1) + 1
+        raise ProblemError(Problem(path, line, column, "yaml-syntax",
+                                   f"invalid YAML: control character U+{exc.character:04X} is not allowed",
+                                   "remove control characters from the front matter")) from None
     try:
         node = loader.get_single_node()
         if node is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hooks import kb_assets
+from hooks import internal_values, kb_assets, path_safety
 from hooks.frontmatter import parse, read_file
 from hooks.kb_import import Imported, import_document
 from hooks.problems import Problem, ProblemError
@@ -38,11 +38,18 @@ def existing_version(path: Path) -> int | None:
 
 def import_one(source: Path, lang: str, root: Path, report: ImportReport, force: bool = False) -> None:
     try:
-        imported: Imported = import_document(read_file(source), lang, source)
+        doc = read_file(source)
+        imported: Imported = import_document(doc, lang, source)
+        internal_values.remember_article(root, imported.runbook_id, doc)  # for the output audit
     except ProblemError as exc:
         report.problems.append(exc.problem)
         return
     target = runbook_path(root, lang, imported.runbook_id)
+    if target.parent.exists() and not path_safety.is_inside(target, root):
+        report.problems.append(Problem(str(target), 1, 1, "outside-repository",
+                                       f"{target} resolves outside {root} (a symbolic link?); nothing was written",
+                                       f"replace the link with a real folder or file under {root}"))
+        return
     text = dump(imported.meta, imported.body)
     parse(text, str(target))  # what we write must read back
     shown = f"{lang}/{imported.runbook_id}"

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from hooks import registry
+from hooks import leak_patterns, path_safety, registry
 from hooks.frontmatter import Document
 from hooks.mdtext import map_prose
 from hooks.problems import Problem, ProblemError
@@ -208,11 +208,14 @@ def rewrite_body(body: str, source: Path, lang: str, first_line: int,
             text = match["text"]
             is_image = bool(match["bang"])
             parts = urlsplit(url)
+            if leak_patterns.load().internal_host(url):
+                rewrites.append(Rewrite(line, "link to an internal system removed", match.group(), text))
+                return text
             if parts.scheme or url.startswith(("#", "/", "//")) or not url:
                 return match.group()
             target = (source.parent / unquote(parts.path)).resolve()
             if is_image:
-                if target.is_file():
+                if path_safety.is_inside(target, source.parent) and target.is_file():
                     if images is None:
                         return match.group()
                     images.append(target)

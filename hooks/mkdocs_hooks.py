@@ -33,10 +33,12 @@ from hooks import (
     error_links,
     error_pages,
     header,
+    html_safety,
     language_subset,
     links,
     media,
     not_found,
+    output_audit,
     parallel_build,
     redirect_pages,
     references,
@@ -118,13 +120,18 @@ def _load_corpus(config):
         _state["site_pages"], _state["page_links"] = {}, []  # a new build cycle (serve rebuilds too)
     if not i18n.building or _state["corpus"] is None:
         root = Path(config.config_file_path).parent / "runbooks"
+        _state["root"] = root
         corpus = corpus_share.load(root)  # read once per `python -m hooks build`, else here
         corpus.problems += error_codes.registry_problems()
         _state["redirects"] = redirect_pages.load(root, corpus)[0]  # problems: already in corpus.problems
-        if corpus.problems:
-            for problem in corpus.problems:
+        errors = [problem for problem in corpus.problems if problem.severity == "error"]
+        for problem in corpus.problems:
+            if problem.severity != "error":  # leak-lint warnings must not fail a local --strict build
+                log.info(str(problem))
+        if errors:
+            for problem in errors:
                 log.error(str(problem))
-            raise PluginError(f"{len(corpus.problems)} problem(s) in runbooks/; the site was not built. "
+            raise PluginError(f"{len(errors)} problem(s) in runbooks/; the site was not built. "
                               "Run `make validate` for the list.")
         _state["corpus"] = corpus
         _state["errors"] = error_codes.build_index(corpus)
@@ -286,7 +293,7 @@ def on_page_content(html, page, config, files):
         known = set(_state["errors"].codes)
         html = error_links.link_codes(html, error_links.href_resolver(page_url, _state["lang"], known))
     if site_page is not None and site_page.kind == "runbook":
-        html = _H1.sub("", html, count=1)
+        html = html_safety.sanitize(_H1.sub("", html, count=1))  # before adding our own links
         return references.link_references(html, site_page.url, _state["lang"],
                                           lambda rid, lang: _state["corpus"].get(rid, lang) is not None,
                                           site_page.runbook_id)
@@ -338,7 +345,13 @@ def _finish_site(config):
         return
     try:
         problems = site_finish.finish(Path(config.site_dir), _state["corpus"], _state["errors"],
-                                      config.site_url or "", _state["page_links"], _state["site_pages"])
+                                      config.site_url or "", _state["page_links"], _state["site_pages"],
+                                      runbooks_root=_state["root"])
+    except output_audit.LeakError as exc:
+        for problem in exc.problems:
+            log.error(str(problem))
+        raise PluginError(f"{len(exc.problems)} internal value(s) found in the built site; "
+                          "it must not be published.") from exc
     except search_index.SearchIndexError as exc:
         raise PluginError(str(exc)) from exc
     for problem in problems:

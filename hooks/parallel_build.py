@@ -27,7 +27,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks import corpus_share, language_subset, search_index, site_finish
+from hooks import corpus_share, language_subset, output_audit, search_index, site_finish
 
 SEARCH_INDEX = "search/search_index.json"
 SITEMAP = "sitemap.xml"
@@ -78,13 +78,13 @@ def run(command: list[str], staging: Path, languages: list[str], jobs: int, quie
         corpus_share.save(corpus, corpus_root, shared)
         extra_env[corpus_share.ENV] = str(shared)
     try:
-        return _run_groups(command, staging, parts, quiet, extra_env, corpus, strict)
+        return _run_groups(command, staging, parts, quiet, extra_env, corpus, strict, corpus_root)
     finally:
         shared.unlink(missing_ok=True)
 
 
 def _run_groups(command: list[str], staging: Path, parts: list[list[str]], quiet: bool,
-                extra_env: dict[str, str], corpus, strict: bool) -> int:
+                extra_env: dict[str, str], corpus, strict: bool, corpus_root: Path | None = None) -> int:
     workers: list[Worker] = []
     for index, part in enumerate(parts):
         site_dir = staging.with_name(f"{staging.name}.part{index}")
@@ -111,8 +111,8 @@ def _run_groups(command: list[str], staging: Path, parts: list[list[str]], quiet
         if corpus is None:
             return 0
         try:
-            problems = site_finish.finish_merged(staging, corpus, [w.state for w in workers])
-        except search_index.SearchIndexError as exc:
+            problems = site_finish.finish_merged(staging, corpus, [w.state for w in workers], corpus_root)
+        except (search_index.SearchIndexError, output_audit.LeakError) as exc:
             print(f"ERROR   -  {exc}", file=sys.stderr)
             return 1
         for problem in problems:

@@ -11,7 +11,7 @@ import os
 import pickle
 from pathlib import Path
 
-from hooks import api_json, error_codes, links, schema_publish, search_index
+from hooks import api_json, error_codes, internal_values, links, output_audit, schema_publish, search_index
 from hooks.corpus import Corpus
 from hooks.problems import Problem
 
@@ -19,12 +19,17 @@ ENV = "KB_GROUP_STATE"
 
 
 def finish(site_dir: Path, corpus: Corpus, errors, site_url: str, page_links: list,
-           site_pages: dict[str, str]) -> list[Problem]:
-    """Link problems (warnings); raises search_index.SearchIndexError."""
+           site_pages: dict[str, str], runbooks_root: Path | None = None) -> list[Problem]:
+    """Link problems (warnings); raises search_index.SearchIndexError, and output_audit.LeakError when
+    anything internal is in the finished site (last: the audit reads everything written above)."""
     problems = list(links.check(page_links, links.SiteIndex(site_dir, site_pages)))
     api_json.write(site_dir, corpus, errors, site_url)
     schema_publish.publish(site_dir)
     search_index.build(site_dir)
+    denylist = internal_values.load(runbooks_root) if runbooks_root else internal_values.Denylist(set())
+    leaks = output_audit.audit_site(site_dir, denylist)
+    if leaks:
+        raise output_audit.LeakError(leaks)
     return problems
 
 
@@ -35,7 +40,8 @@ def save_group_state(page_links: list, site_pages: dict[str, str], site_url: str
             pickle.dump((page_links, site_pages, site_url), fh, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def finish_merged(site_dir: Path, corpus: Corpus, states: list[Path]) -> list[Problem]:
+def finish_merged(site_dir: Path, corpus: Corpus, states: list[Path],
+                  runbooks_root: Path | None = None) -> list[Problem]:
     """`finish` over a merged site, from the states the groups saved (in group order)."""
     page_links: list = []
     site_pages: dict[str, str] = {}
@@ -45,4 +51,5 @@ def finish_merged(site_dir: Path, corpus: Corpus, states: list[Path]) -> list[Pr
             links_of_group, pages_of_group, site_url = pickle.load(fh)
         page_links.extend(links_of_group)
         site_pages.update(pages_of_group)
-    return finish(site_dir, corpus, error_codes.build_index(corpus), site_url, page_links, site_pages)
+    return finish(site_dir, corpus, error_codes.build_index(corpus), site_url, page_links, site_pages,
+                  runbooks_root)

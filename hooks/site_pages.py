@@ -35,7 +35,8 @@ def _link(text: str, from_url: str, to_url: str, lang: str | None = None) -> str
 
 
 def runbook_page(runbook: Runbook) -> SitePage:
-    meta = {"title": runbook.title, "description": str(runbook.meta.get("description") or "")}
+    # escaped once here: MkDocs templates print page titles and meta descriptions without escaping
+    meta = {"title": html.escape(runbook.title), "description": html.escape(str(runbook.meta.get("description") or ""))}
     if runbook.hidden:
         meta["search"] = {"exclude": True}
     return SitePage(urls.runbook_src_uri(runbook.language, runbook.id),

@@ -15,7 +15,7 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 from rapidfuzz import process
 
-from hooks import registry
+from hooks import html_safety, leak_lint, path_safety, registry
 from hooks.corpus import Corpus, Runbook
 from hooks.problems import Problem
 from hooks.runbook_format import FIELD_ORDER, INTERNAL_FIELDS
@@ -291,4 +291,7 @@ def validate_corpus(corpus: Corpus, root: Path | None = None) -> list[Problem]:
         problems.extend(check_runbook(runbook))
     problems.extend(check_duplicates(corpus))
     problems.extend(check_translations(corpus))
+    problems.extend(html_safety.check_runbooks(corpus.runbooks))
+    problems.extend(path_safety.check_runbooks(corpus.runbooks))
+    problems.extend(leak_lint.check_runbooks(corpus.runbooks))  # warnings, errors in CI
     return problems

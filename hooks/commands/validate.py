@@ -76,12 +76,14 @@ def run(args) -> int:
     if error:
         print(f"python -m hooks validate: error: {error}", file=sys.stderr)
         return 2
+    if args.ci:
+        os.environ["CI"] = "true"  # leak-lint findings become errors, as in CI
     problems, count = collect(Path(args.root), args.paths)
     print_problems(problems, args.format, sys.stdout, args.color)
     if args.format == "human":
         what = "runbooks/" if count is None else f"{count} file(s)"
         print(f"{len(problems)} problem(s) in {what}." if problems else f"{what}: no problems.", file=sys.stderr)
-    return 1 if problems else 0
+    return 1 if any(p.severity == "error" for p in problems) else 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -92,4 +94,5 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="human (default), github (Actions annotations) or json")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour in human output (default: on a terminal, unless NO_COLOR is set)")
+    p.add_argument("--ci", action="store_true", help="report leak-lint warnings as errors (default when $CI is set)")
     p.set_defaults(func=run)

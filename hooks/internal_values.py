@@ -1,0 +1,183 @@
+"""Internal values the output audit must never find: author names and internal notes seen by import.
+
+`python -m hooks import` records, for every KB article it reads, the values of `internal-notes`,
+`dynamics-url`, `article-created-by` and `article-published-by` in `.internal-values` beside the runbooks
+folder (the repository root: every checkout and CI build has it; runbooks/ holds only runbooks).
+Values are stored as sequences of salted word hashes, not as text: the file does not become a readable
+list of names and notes. (A short value such as a name can still be guessed by trying candidates; the
+file is not published.)
+
+A value is cut into words (Unicode `\\w+`, case-folded). Short values (up to SHINGLE words) are looked for
+whole; longer ones (internal notes) as every run of SHINGLE consecutive words, so a leaked sentence of
+a note is found even when the rest of the note is not there. Single words shorter than MIN_WORD
+characters ("test", "n/a") are too common to be evidence of a leak and are not recorded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from hooks.runbook_format import write_atomic
+
+FILE_NAME = ".internal-values"
+VALUE_FIELDS = ("internal-notes", "dynamics-url", "article-created-by", "article-published-by")
+SHINGLE = 6
+MIN_WORD = 6
+_SALT = b"kb-runbooks/internal-values/v1"
+_WORD = re.compile(r"\w+")
+_HEADER = (
+    "# Internal KB values the site must never contain (output audit). Written by `python -m hooks import`.\n"
+    "# One entry per line: field, then the salted hashes of a run of words. Do not edit by hand;\n"
+    "# delete a line only if the audit reports a false positive.\n"
+)
+
+
+def words(text: str) -> Iterator[re.Match]:
+    return _WORD.finditer(text.casefold())
+
+
+@lru_cache(maxsize=200_000)
+def digest(word: str) -> str:
+    return hashlib.blake2b(word.encode("utf-8"), digest_size=6, key=_SALT).hexdigest()
+
+
+def entries_for(field_name: str, value) -> set[tuple[str, tuple[str, ...]]]:
+    if value is None or isinstance(value, bool):
+        return set()
+    text = str(value).strip()
+    if not text or text.lower() in (field_name, "null", "none"):
+        return set()
+    hashes = [digest(m.group()) for m in words(text)]
+    if not hashes or (len(hashes) == 1 and len(text) < MIN_WORD):
+        return set()
+    if len(hashes) <= SHINGLE:
+        return {(field_name, tuple(hashes))}
+    return {(field_name, tuple(hashes[i:i + SHINGLE])) for i in range(len(hashes) - SHINGLE + 1)}
+
+
+def entries_from_meta(meta: dict) -> set[tuple[str, tuple[str, ...]]]:
+    found: set[tuple[str, tuple[str, ...]]] = set()
+    for name in VALUE_FIELDS:
+        value = meta.get(name)
+        for item in value if isinstance(value, list) else [value]:
+            found |= entries_for(name, item)
+    return found
+
+
+PUBLIC = "public:"  # entries some imported article publishes itself: never recorded as secret
+
+
+def file_for(root: Path) -> Path:
+    return root.parent / FILE_NAME
+
+
+def _parse(text: str) -> tuple[set, set]:
+    secret, public = set(), set()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, hashes = line.partition("\t")
+        parts = tuple(hashes.split())
+        if parts:
+            if name.startswith(PUBLIC):
+                public.add((name.removeprefix(PUBLIC).strip(), parts))
+            else:
+                secret.add((name.strip(), parts))
+    return secret, public
+
+
+def _read_all(root: Path) -> tuple[set, set]:
+    try:
+        return _parse(file_for(root).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return set(), set()
+
+
+def read(root: Path) -> set[tuple[str, tuple[str, ...]]]:
+    """The recorded secret entries (for the runbooks folder `root`)."""
+    return _read_all(root)[0]
+
+
+def remember(root: Path, meta: dict, public_text: str = "") -> int:
+    """Record the internal values of one KB article's front matter; returns how many entries were new.
+
+    Word runs that an imported article publishes (`public_text`: its title, description and body, and
+    its translations) are not secret: an internal note of the French article may be the title of the
+    English one, or a public help link. They are remembered as public, so the result does not depend
+    on the order articles are imported in, and importing again rewrites nothing.
+    """
+    secret, public = _read_all(root)
+    new = entries_from_meta(meta)
+    if public_text:
+        public = public | Denylist(new | secret).matching(public_text)
+    result = (secret | new) - public
+    if result != secret or public != _read_all(root)[1]:
+        lines = sorted(f"{name}\t{' '.join(hashes)}" for name, hashes in result)
+        lines += sorted(f"{PUBLIC}{name}\t{' '.join(hashes)}" for name, hashes in public)
+        write_atomic(file_for(root), _HEADER + "\n".join(lines) + "\n")
+    return len(new - secret - public)
+
+
+def remember_article(root: Path, runbook_id: str, doc) -> int:
+    """`remember` for a KB article being imported; what it or its translations publish is public."""
+    texts = [str(doc.meta.get("title") or ""), str(doc.meta.get("description") or ""), doc.body]
+    for path in sorted(root.glob(f"*/{runbook_id}.md")):
+        try:
+            texts.append(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+    return remember(root, doc.meta, "\n".join(texts))
+
+
+@dataclass
+class Denylist:
+    entries: set[tuple[str, tuple[str, ...]]]
+    _by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        index = defaultdict(list)
+        for name, hashes in sorted(self.entries):
+            index[hashes[0]].append((name, hashes))
+        self._by_first = dict(index)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def matching(self, text: str) -> set[tuple[str, tuple[str, ...]]]:
+        """The entries whose word sequence occurs in `text`."""
+        hashed = [digest(m.group()) for m in _WORD.finditer(text.casefold())]
+        found = set()
+        for i, value in enumerate(hashed):
+            for name, hashes in self._by_first.get(value, ()):
+                if tuple(hashed[i:i + len(hashes)]) == hashes:
+                    found.add((name, hashes))
+        return found
+
+    def find(self, text: str) -> Iterator[tuple[int, str]]:
+        """(line, field) of every recorded word sequence found in `text`."""
+        if not self._by_first:
+            return
+        folded = text.casefold()
+        matches = list(_WORD.finditer(folded))
+        words_ = [m.group() for m in matches]
+        firsts = {w for w in set(words_) if digest(w) in self._by_first}
+        if not firsts:
+            return
+        for i, word in enumerate(words_):
+            if word not in firsts:
+                continue
+            for name, hashes in self._by_first[digest(word)]:
+                if len(hashes) <= len(words_) - i and all(
+                        digest(words_[i + k]) == h for k, h in enumerate(hashes)):
+                    yield folded.count("\n", 0, matches[i].start()) + 1, name
+                    break
+
+
+def load(root: Path) -> Denylist:
+    return Denylist(read(root))

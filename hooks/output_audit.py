@@ -1,0 +1,174 @@
+"""The last line of defence: look through the built site for anything internal, fail the build if found.
+
+Import drops internal fields and validation rejects them in runbooks/, but values can still slip through
+(pasted into a body, a title, a template, a JSON file someone adds). After every build this audit reads
+every file of the site — HTML, the search indexes (search_index.json, Pagefind's fragments and word
+indexes), sitemap.xml and sitemap.xml.gz, JSON (api/), redirect pages — in three forms (as written,
+HTML entities decoded, %-escapes decoded; JSON string values decoded too) and reports:
+- the names of internal KB fields (`internal-notes`, `dynamics-url`, `article-created-by`, …);
+- links or host names of internal systems (`*.corp.adobe.com` Jira/wiki, the CRM `*.crm.dynamics.com`);
+- credentials (hooks/data/leaks.yml `secrets`);
+- author names and internal notes that import recorded in .internal-values (hooks/internal_values.py).
+Messages name the file and line but never repeat a leaked name or note (build logs may be public).
+Theme bundles (assets/javascripts, assets/stylesheets) are copied from mkdocs-material, not built from our
+content, and are not read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import html
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote
+
+from hooks import registry
+from hooks.internal_values import Denylist
+from hooks.leak_patterns import LeakPatterns
+from hooks.leak_patterns import load as load_patterns
+from hooks.problems import Problem
+
+BINARY_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".bmp", ".woff",
+                             ".woff2", ".ttf", ".otf", ".eot", ".pdf", ".zip", ".mp4", ".webm",
+                             ".wasm", ".pagefind"})  # .pagefind files are Pagefind's WebAssembly
+THEME_BUNDLES = ("assets/javascripts/", "assets/stylesheets/")
+MAX_FILE_BYTES = 64 * 1024 * 1024
+GZIP_MAGIC = b"\x1f\x8b"
+PAGEFIND_HEADER = b"pagefind_dcd"
+
+
+class LeakError(Exception):
+    """The finished site contains internal values; `problems` says where."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = "\n".join(str(p) for p in problems[:50])
+        more = f"\n… and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(f"{lines}{more}\n{len(problems)} internal value(s) found in the built site; "
+                         "it must not be published.")
+
+
+def _field_pattern(fields: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in fields) + r")(?![\w-])", re.IGNORECASE)
+
+
+def site_files(site_dir: Path) -> list[Path]:
+    files = []
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if path.is_symlink() or not path.is_file() or path.suffix.lower() in BINARY_SUFFIXES:
+            continue
+        if rel.startswith(THEME_BUNDLES):
+            continue
+        files.append(path)
+    return files
+
+
+def _json_strings(value) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from _json_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _json_strings(item)
+
+
+def views(path: Path) -> list[tuple[str, bool]]:
+    """(text, has_real_line_numbers) forms of a file worth searching.
+
+    gzip is undone whatever the name (sitemap.xml.gz, Pagefind's fragments and indexes); Pagefind's
+    `pagefind_dcd` header is dropped; bytes that are not UTF-8 (Pagefind's binary word index) are
+    replaced, so the words stored in them are still read.
+    """
+    data = path.read_bytes()[:MAX_FILE_BYTES]
+    if data[:2] == GZIP_MAGIC:
+        try:
+            data = gzip.decompress(data)[:MAX_FILE_BYTES]
+        except (OSError, EOFError):
+            return []
+    data = data.removeprefix(PAGEFIND_HEADER)
+    raw = data.decode("utf-8", errors="replace")
+    # decoding entities and %-escapes only ever reveals text, never hides any: one form is enough
+    forms = [(unquote(html.unescape(raw)), True)]
+    if raw.lstrip()[:1] in ("{", "["):
+        with contextlib.suppress(ValueError, RecursionError):
+            forms.append(("\n".join(_json_strings(json.loads(raw))), False))
+    return forms
+
+
+def source_hint(rel: str) -> str:
+    """Where a leak in this output file most likely comes from."""
+    parts = rel.split("/")
+    lang = registry.default_language().code
+    if parts and parts[0] in registry.language_codes():
+        lang, parts = parts[0], parts[1:]
+    if len(parts) >= 3 and parts[0] == "runbooks" and parts[-1] == "index.html":
+        return f"runbooks/{lang}/{parts[1]}.md"
+    if rel.startswith("search/"):
+        return "the runbook the search entry's location points to"
+    return "the page, template or data file this output is built from"
+
+
+def audit_text(text: str, patterns: LeakPatterns, denylist: Denylist) -> Iterator[tuple[int, int, str, str]]:
+    """(line, column, rule, message) for every internal value in `text`."""
+
+    def position(offset: int) -> tuple[int, int]:
+        line_start = text.rfind("\n", 0, offset) + 1
+        return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+    lowered = text.lower()
+    if any(name in lowered for name in patterns.internal_fields):
+        for match in _field_pattern(patterns.internal_fields).finditer(text):
+            yield *position(match.start()), "internal-field", f"the internal KB field name '{match.group().lower()}'"
+    for name, pattern in patterns.internal_hosts.items():
+        if pattern.worth_running(lowered):
+            for match in pattern.finditer(text):
+                yield *position(match.start()), name, f"the internal host '{match.group().lower()}'"
+    for name, pattern in patterns.secrets.items():
+        if pattern.worth_running(lowered):
+            for match in pattern.finditer(text):
+                yield *position(match.start()), name, f"a credential ({name})"
+    for line, field_name in denylist.find(text):
+        yield line, 1, "internal-value", f"a value of the internal KB field '{field_name}' (recorded by import)"
+
+
+def audit_site(site_dir: Path, denylist: Denylist, patterns: LeakPatterns | None = None,
+               label: str = "site") -> list[Problem]:
+    """Every leak in the site, by file and line.
+
+    Pages repeat most of their lines (navigation, header, footer): each distinct line is checked once,
+    where it first appears, which makes the audit several times faster. A leak repeated on many pages is
+    reported on the first one (in file-name order); fixing its source fixes them all.
+    """
+    patterns = patterns or load_patterns()
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for path in site_files(site_dir):
+        rel = path.relative_to(site_dir).as_posix()
+        shown = f"{label}/{rel}"
+        reported: set[tuple[str, str]] = set()
+        for text, real_lines in views(path):
+            kept = []
+            for number, line in enumerate(text.split("\n"), start=1):
+                if line not in seen:
+                    seen.add(line)
+                    kept.append((number, line))
+            if not kept:
+                continue
+            chunk = "\n".join(line for _, line in kept)
+            for line, column, rule, message in audit_text(chunk, patterns, denylist):
+                if (rule, message) in reported:
+                    continue
+                reported.add((rule, message))
+                where = "" if real_lines else " (inside a JSON string)"
+                problems.append(Problem(
+                    shown, kept[line - 1][0] if real_lines else 1, column if real_lines else 1, f"leak-{rule}",
+                    f"the published site contains {message}{where}",
+                    f"remove it from {source_hint(rel)}; internal KB data must never be published"))
+    return sorted(problems)
