@@ -43,10 +43,10 @@ serve: validate build
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests bench
 
 test: $(STAMP) $(NODE_TOOLS)
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests bench
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
 bench: $(STAMP)
