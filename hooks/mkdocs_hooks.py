@@ -33,13 +33,17 @@ from hooks import (
     error_links,
     error_pages,
     header,
+    html_blocks,
     html_safety,
     language_subset,
     links,
+    lunr_off,
     media,
     not_found,
     output_audit,
+    page_sources,
     parallel_build,
+    preview,
     redirect_pages,
     references,
     registry,
@@ -56,7 +60,7 @@ from hooks import (
 log = get_plugin_logger("kb-runbooks")
 
 _state: dict = {"corpus": None, "lang": "en", "pages": {}, "errors": None, "site_pages": {}, "page_links": [],
-                "redirects": {}}
+                "redirects": {}, "html_blocks": {}}
 RUNBOOK_LIST_MARKER = "<!-- runbook-list -->"
 # Only these generated pages appear in the navigation; runbook and code pages are reached through them,
 # so no page carries a navigation that grows with the number of runbooks.
@@ -80,6 +84,7 @@ def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
 
 
 def on_startup(command, dirty):
+    preview.start(command, dirty)
     # `make serve` runs `mkdocs serve --dirty`: generated pages know which runbook files they come from
     # (_GeneratedPage), so MkDocs' generic warning about dirty builds does not apply; under
     # `strict: true` it would abort every rebuild.
@@ -111,6 +116,7 @@ def _select_languages(config):
 def _load_corpus(config):
     i18n = _i18n(config)
     _state["lang"] = i18n.current_language
+    lunr_off.disable(config.plugins)  # after the search plugin's own on_config
     # every language build writes into the same site_dir: only the default language writes the root 404
     if i18n.current_language == i18n.default_language:
         config.theme.static_templates.add("404.html")
@@ -135,6 +141,8 @@ def _load_corpus(config):
                               "Run `make validate` for the list.")
         _state["corpus"] = corpus
         _state["errors"] = error_codes.build_index(corpus)
+        _state["code_sources"] = page_sources.code_sources(_state["errors"])
+        _state["all_sources"] = page_sources.everything(corpus_share.changed_at)
         build_date.pin(corpus)
     return config
 
@@ -165,7 +173,7 @@ def on_files(files: Files, config):
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if page.kind in NAV_KINDS else InclusionLevel.NOT_IN_NAV
         file = _GeneratedPage.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
-        file.sources_mtime = corpus_share.changed_at.get(page.runbook_id) if page.runbook_id else None
+        file.sources_mtime = _sources_mtime(page)
         file.dest_uri = urls.dest_uri(page.url)
         files.append(file)
         pages[page.src_uri] = page
@@ -181,6 +189,17 @@ def on_files(files: Files, config):
             files.append(file)
     _state["site_pages"].update({f.src_uri: f.url for f in files})  # every language's files, for links
     return files
+
+
+def _sources_mtime(page: site_pages.SitePage) -> float | None:
+    if page.runbook_id:
+        return corpus_share.changed_at.get(page.runbook_id)
+    if page.kind == "error":
+        slug = page.url.rstrip("/").rsplit("/", 1)[-1]
+        return page_sources.newest(_state["code_sources"].get(slug, ()), corpus_share.changed_at)
+    if page.kind == "errors":
+        return _state["all_sources"]
+    return None
 
 
 def _lists_runbooks(path: str) -> bool:
@@ -282,11 +301,15 @@ def on_page_markdown(markdown, page, config, files):
                                                     page.file.src_uri, page.url, lang))
     if RUNBOOK_LIST_MARKER in markdown:
         listing = site_pages.runbook_list(_state["corpus"], lang, page.url)
-        return markdown.replace(RUNBOOK_LIST_MARKER, listing)
+        markdown = markdown.replace(RUNBOOK_LIST_MARKER, listing)
+    elif site_page is None:
+        return markdown
+    markdown, _state["html_blocks"][page.file.src_uri] = html_blocks.stash(markdown)
     return markdown
 
 
 def on_page_content(html, page, config, files):
+    html = html_blocks.restore(html, _state["html_blocks"].pop(page.file.src_uri, []))
     site_page = _site_page(page)
     if site_page is None or site_page.kind in ("runbook", *error_pages.KINDS):
         page_url = site_page.url if site_page is not None else page.url
@@ -346,7 +369,8 @@ def _finish_site(config):
     try:
         problems = site_finish.finish(Path(config.site_dir), _state["corpus"], _state["errors"],
                                       config.site_url or "", _state["page_links"], _state["site_pages"],
-                                      runbooks_root=_state["root"])
+                                      runbooks_root=_state["root"],
+                                      search=preview.needs_search_index(Path(config.site_dir)))
     except output_audit.LeakError as exc:
         for problem in exc.problems:
             log.error(str(problem))
