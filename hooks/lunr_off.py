@@ -1,23 +1,36 @@
-"""Keep Material's search plugin for its header search box only: no lunr index is built or written.
+"""Keep Material's search plugin for its header search box only: no lunr index is built or published.
 
 Search is Pagefind (search_index.py); our search partial drives it and never loads
-search/search_index.json. Left enabled, the plugin parses every page's HTML into sections
-(a tenth of the build's CPU) and writes a 24 MB index at 1,200 articles × 4 languages that nothing reads.
-The header template only checks that "material/search" is among the plugins, so the plugin stays
-listed; switching its `enabled` option off after its own on_config makes its page and post-build
-events (also those mkdocs-static-i18n calls) return at once.
+search/search_index.json. Left alone, the plugin parses every page's HTML into sections (a tenth of
+the build's CPU) and writes a 24 MB index at 1,200 articles × 4 languages that nothing reads.
+The header template shows the search box only while the plugin is enabled, so it stays enabled; its
+index is made to accept no page, and the (then empty) file is removed once the site is complete.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 NAMES = ("material/search", "search")
+INDEX = "search/search_index.json"
+
+
+def _ignore(page) -> None:
+    return None
 
 
 def disable(plugins) -> bool:
-    """Turn lunr indexing off; False when no search plugin is configured."""
+    """After the search plugin's on_config (it makes a new index each time): index no page."""
     for name in NAMES:
-        plugin = plugins.get(name)
-        if plugin is not None:
-            plugin.config.enabled = False
+        index = getattr(plugins.get(name), "search_index", None)
+        if index is not None:
+            index.add_entry_from_context = _ignore
             return True
     return False
+
+
+def remove_index(site_dir: Path) -> None:
+    path = Path(site_dir) / INDEX
+    path.unlink(missing_ok=True)
+    if path.parent.is_dir() and not any(path.parent.iterdir()):
+        path.parent.rmdir()

@@ -365,6 +365,10 @@ def _finish_site(config):
         return
     if language_subset.requested():  # one group of `python -m hooks build`: it finishes the merged site
         site_finish.save_group_state(_state["page_links"], _state["site_pages"], config.site_url or "")
+        try:
+            search_index.build(Path(config.site_dir))  # this group's languages, while the others build
+        except search_index.SearchIndexError as exc:
+            raise PluginError(str(exc)) from exc
         return
     try:
         problems = site_finish.finish(Path(config.site_dir), _state["corpus"], _state["errors"],

@@ -11,8 +11,10 @@ site is the same, byte for byte, as a one-process build:
 - the search index (search/search_index.json) and the sitemap list every language: their entries are
   concatenated in group order (each sitemap entry once), and the search index drops translated entries
   identical to the default language's, as mkdocs-static-i18n does;
-- what needs the whole site on disk (link check, api/*.json, Pagefind index: site_finish) runs once,
-  here, over the merged site.
+- each group indexes its languages with Pagefind (in parallel; a language's index does not depend on the
+  others) and the merge lists every language in one pagefind-entry.json;
+- what needs the whole site on disk (link check, api/*.json: site_finish) runs once, here, over the
+  merged site.
 """
 
 from __future__ import annotations
@@ -130,6 +132,7 @@ def merge(parts: list[Path], target: Path) -> None:
     sitemaps = [(p / SITEMAP).read_text(encoding="utf-8") if (p / SITEMAP).is_file() else None
                 for p in parts]
     stamps = [_gzip_mtime(p / f"{SITEMAP}.gz") for p in parts]
+    entries = [_read_json(p / search_index.ENTRY) for p in parts]
     parts[0].rename(target)
     for part in parts[1:]:
         for source in sorted(part.rglob("*")):
@@ -140,6 +143,8 @@ def merge(parts: list[Path], target: Path) -> None:
             os.replace(source, dest)
     if all(index is not None for index in indexes):
         write_json(target / SEARCH_INDEX, merge_search_indexes(indexes))
+    if all(entry is not None for entry in entries):
+        search_index.write_entry(target / search_index.ENTRY, search_index.merge_entries(entries))
     if all(sitemap is not None for sitemap in sitemaps):
         text = merge_sitemaps(sitemaps)
         (target / SITEMAP).write_text(text, encoding="utf-8")

@@ -13,6 +13,11 @@ from pathlib import Path
 
 from pagefind_bin_extended import get_executable
 
+ENTRY = "pagefind/pagefind-entry.json"
+# Only runbook pages carry data-pagefind-body: Pagefind need not read the thousands of other pages
+# (error-code pages, lists), which took a third of its time. Same index.
+PAGES = "**/runbooks/*/index.html"
+
 
 class SearchIndexError(RuntimeError):
     pass
@@ -20,7 +25,7 @@ class SearchIndexError(RuntimeError):
 
 def build(site_dir: Path) -> str:
     """Index `site_dir` in place; returns Pagefind's report. Raises SearchIndexError when it fails."""
-    command = [str(get_executable()), "--site", str(site_dir), "--output-subdir", "pagefind"]
+    command = [str(get_executable()), "--site", str(site_dir), "--output-subdir", "pagefind", "--glob", PAGES]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind failed on {site_dir}:\n{result.stdout}{result.stderr}")
@@ -28,8 +33,24 @@ def build(site_dir: Path) -> str:
     return result.stdout
 
 
+def merge_entries(entries: list[dict]) -> dict:
+    """One pagefind-entry.json for sites indexed in parts (languages split between them).
+
+    Pagefind indexes each language on its own: a language's files and hash are the same whether the
+    other languages were indexed in the same run or not; only the entry lists them all.
+    """
+    languages: dict = {}
+    for entry in entries:
+        languages.update(entry.get("languages", {}))
+    return {**entries[0], "languages": dict(sorted(languages.items()))}
+
+
+def write_entry(path: Path, entry: dict) -> None:
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 def sort_entry(path: Path) -> None:
     """Pagefind writes its languages in hash-map order, which changes between runs: sort them."""
     entry = json.loads(path.read_text(encoding="utf-8"))
     entry["languages"] = dict(sorted(entry.get("languages", {}).items()))
-    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_entry(path, entry)

@@ -1,8 +1,9 @@
 """What is done once the whole site is on disk: link check, machine-readable indexes, search index.
 
 A one-process build does it at the end of its last language. `python -m hooks build` builds groups of
-languages in parallel processes (parallel_build): each group saves what it gathered while rendering
-(links of its pages, its files) to KB_GROUP_STATE, and the parent does it once over the merged site.
+languages in parallel processes (parallel_build): each group indexes its own languages for search and
+saves what it gathered while rendering (links of its pages, its files) to KB_GROUP_STATE, and the
+parent does the rest once over the merged site.
 """
 
 from __future__ import annotations
@@ -11,7 +12,16 @@ import os
 import pickle
 from pathlib import Path
 
-from hooks import api_json, error_codes, internal_values, links, output_audit, schema_publish, search_index
+from hooks import (
+    api_json,
+    error_codes,
+    internal_values,
+    links,
+    lunr_off,
+    output_audit,
+    schema_publish,
+    search_index,
+)
 from hooks.corpus import Corpus
 from hooks.problems import Problem
 
@@ -26,6 +36,7 @@ def finish(site_dir: Path, corpus: Corpus, errors, site_url: str, page_links: li
     problems = list(links.check(page_links, links.SiteIndex(site_dir, site_pages)))
     api_json.write(site_dir, corpus, errors, site_url)
     schema_publish.publish(site_dir)
+    lunr_off.remove_index(site_dir)
     if search:
         search_index.build(site_dir)
     denylist = internal_values.load(runbooks_root) if runbooks_root else internal_values.Denylist(set())
@@ -53,5 +64,6 @@ def finish_merged(site_dir: Path, corpus: Corpus, states: list[Path],
             links_of_group, pages_of_group, site_url = pickle.load(fh)
         page_links.extend(links_of_group)
         site_pages.update(pages_of_group)
+    # each group has indexed its languages (Pagefind); parallel_build.merge joined the indexes
     return finish(site_dir, corpus, error_codes.build_index(corpus), site_url, page_links, site_pages,
-                  runbooks_root)
+                  runbooks_root, search=False)
