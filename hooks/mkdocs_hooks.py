@@ -21,6 +21,7 @@ if str(Path(__file__).resolve().parent.parent) not in sys.path:  # `mkdocs` run 
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from hooks import (
@@ -38,6 +39,7 @@ from hooks import (
     language_subset,
     links,
     lunr_off,
+    markdown_reuse,
     media,
     not_found,
     output_audit,
@@ -101,6 +103,7 @@ def _i18n(config):
 
 @event_priority(0)  # before the i18n plugin's on_config
 def _select_languages(config):
+    markdown_reuse.install(mkdocs_pages)
     i18n = _i18n(config)
     try:
         language_subset.before_config(i18n, language_subset.requested())
