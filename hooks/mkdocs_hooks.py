@@ -32,6 +32,7 @@ from hooks import (
     dialect,
     error_codes,
     error_links,
+    error_page_cache,
     error_pages,
     header,
     html_blocks,
@@ -165,13 +166,13 @@ def on_files(files: Files, config):
         for src_uri, path in media.published_assets(Path(config.config_file_path).parent / "runbooks"):
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
     generated = [*site_pages.pages_for_language(corpus, lang), status_page.status_page(corpus, lang)]
-    generated += error_pages.pages_for_language(corpus, _state["errors"], lang)
+    generated += error_page_cache.pages_for_language(corpus, _state["errors"], lang, _code_sources_mtime)
     for page in generated:
         if page.kind == "missing" and any(r.runbook_id == page.runbook_id for r in moved):
             continue
-        if files.get_file_from_path(page.src_uri) is not None and page.kind != "index":
-            raise PluginError(f"docs/ already has a page at {page.src_uri}; runbook URLs are reserved")
         existing = files.get_file_from_path(page.src_uri)
+        if existing is not None and page.kind != "index":
+            raise PluginError(f"docs/ already has a page at {page.src_uri}; runbook URLs are reserved")
         if existing is not None:
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if page.kind in NAV_KINDS else InclusionLevel.NOT_IN_NAV
@@ -198,11 +199,14 @@ def _sources_mtime(page: site_pages.SitePage) -> float | None:
     if page.runbook_id:
         return corpus_share.changed_at.get(page.runbook_id)
     if page.kind == "error":
-        slug = page.url.rstrip("/").rsplit("/", 1)[-1]
-        return page_sources.newest(_state["code_sources"].get(slug, ()), corpus_share.changed_at)
+        return _code_sources_mtime(page.url.rstrip("/").rsplit("/", 1)[-1])
     if page.kind == "errors":
         return _state["all_sources"]
     return None
+
+
+def _code_sources_mtime(slug: str) -> float | None:
+    return page_sources.newest(_state["code_sources"].get(slug, ()), corpus_share.changed_at)
 
 
 def _lists_runbooks(path: str) -> bool:
