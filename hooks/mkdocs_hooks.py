@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import sys
+import time
 from copy import deepcopy
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -128,6 +129,7 @@ def _load_corpus(config):
         config.theme.static_templates.discard("404.html")
     if not i18n.building:
         _state["site_pages"], _state["page_links"] = {}, []  # a new build cycle (serve rebuilds too)
+        _state["cycle_ns"] = time.time_ns()
     if not i18n.building or _state["corpus"] is None:
         root = Path(config.config_file_path).parent / "runbooks"
         _state["root"] = root
@@ -381,7 +383,8 @@ def _finish_site(config):
         problems = site_finish.finish(Path(config.site_dir), _state["corpus"], _state["errors"],
                                       config.site_url or "", _state["page_links"], _state["site_pages"],
                                       runbooks_root=_state["root"],
-                                      search=preview.needs_search_index(Path(config.site_dir)))
+                                      search=preview.needs_search_index(Path(config.site_dir)),
+                                      audited_ns=preview.audit_since(Path(config.site_dir), _state["cycle_ns"]))
     except output_audit.LeakError as exc:
         for problem in exc.problems:
             log.error(str(problem))

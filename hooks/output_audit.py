@@ -139,7 +139,7 @@ def audit_text(text: str, patterns: LeakPatterns, denylist: Denylist) -> Iterato
 
 
 def audit_site(site_dir: Path, denylist: Denylist, patterns: LeakPatterns | None = None,
-               label: str = "site") -> list[Problem]:
+               label: str = "site", since_ns: int | None = None) -> list[Problem]:
     """Every leak in the site, by file and line.
 
     Pages repeat most of their lines (navigation, header, footer): each distinct line is checked once,
@@ -150,6 +150,8 @@ def audit_site(site_dir: Path, denylist: Denylist, patterns: LeakPatterns | None
     problems: list[Problem] = []
     seen: set[str] = set()
     for path in site_files(site_dir):
+        if since_ns is not None and path.stat().st_mtime_ns < since_ns:
+            continue  # `make serve` rebuild: this file was audited when it was written
         rel = path.relative_to(site_dir).as_posix()
         shown = f"{label}/{rel}"
         reported: set[tuple[str, str]] = set()

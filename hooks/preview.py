@@ -1,9 +1,11 @@
-"""What `mkdocs serve --dirty` (`make serve`) skips on rebuilds: the Pagefind index of the whole site.
+"""What `mkdocs serve --dirty` (`make serve`) skips on rebuilds: the Pagefind index of the whole site,
+and the leak audit of files that were not written again.
 
 Pagefind reads every page of the site (seconds at thousands of pages), and a preview of an edited
 runbook does not need the search results to follow the edit at once: the index written by the first
 build of the serve session is kept (--dirty keeps the site folder), and `make build` / CI always index
-the whole site. The link check and the JSON files stay: they only cost what changed.
+the whole site. The leak audit reads only files written since the previous audit of the session (an
+unchanged file was audited when it was written). The link check and the JSON files stay: they only cost what changed.
 This module outlives MkDocs' reloads of the hook file between rebuilds.
 """
 
@@ -12,12 +14,22 @@ from __future__ import annotations
 from pathlib import Path
 
 INDEX_DIR = "pagefind"
-_session: dict = {"dirty_serve": False, "indexed": set()}
+_session: dict = {"dirty_serve": False, "indexed": set(), "audited": {}}
 
 
 def start(command: str, dirty: bool) -> None:
     _session["dirty_serve"] = command == "serve" and dirty
     _session["indexed"] = set()
+    _session["audited"] = {}
+
+
+def audit_since(site_dir: Path, now_ns: int) -> int | None:
+    """When the previous audit of this site began (dirty serve rebuilds); None: audit every file."""
+    key = str(site_dir.resolve())
+    previous = _session["audited"].get(key)
+    if _session["dirty_serve"]:
+        _session["audited"][key] = now_ns
+    return previous
 
 
 def needs_search_index(site_dir: Path) -> bool:

@@ -29,10 +29,11 @@ ENV = "KB_GROUP_STATE"
 
 
 def finish(site_dir: Path, corpus: Corpus, errors, site_url: str, page_links: list,
-           site_pages: dict[str, str], runbooks_root: Path | None = None, search: bool = True) -> list[Problem]:
+           site_pages: dict[str, str], runbooks_root: Path | None = None, search: bool = True,
+           audited_ns: int | None = None) -> list[Problem]:
     """Link problems (warnings); raises search_index.SearchIndexError, and output_audit.LeakError when
     anything internal is in the finished site (last: the audit reads everything written above).
-    `search`: (re)build Pagefind's index."""
+    `search`: (re)build Pagefind's index; `audited_ns`: only files written since then are audited."""
     problems = list(links.check(page_links, links.SiteIndex(site_dir, site_pages)))
     api_json.write(site_dir, corpus, errors, site_url)
     schema_publish.publish(site_dir)
@@ -40,7 +41,7 @@ def finish(site_dir: Path, corpus: Corpus, errors, site_url: str, page_links: li
     if search:
         search_index.build(site_dir)
     denylist = internal_values.load(runbooks_root) if runbooks_root else internal_values.Denylist(set())
-    leaks = output_audit.audit_site(site_dir, denylist)
+    leaks = output_audit.audit_site(site_dir, denylist, since_ns=audited_ns)
     if leaks:
         raise output_audit.LeakError(leaks)
     return problems

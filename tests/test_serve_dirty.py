@@ -78,3 +78,26 @@ def test_an_edit_rebuilds_its_pages_and_new_code_pages_but_not_other_error_pages
         finally:
             os.killpg(proc.pid, 15)
             proc.wait(timeout=30)
+
+
+def test_serve_rebuilds_audit_only_files_written_since_the_previous_audit(tmp_path):
+    from hooks import output_audit, preview
+    from hooks.internal_values import Denylist
+
+    site = tmp_path / "site"
+    (site / "old").mkdir(parents=True)
+    (site / "old" / "index.html").write_text("<p>see https://wiki.corp.adobe.com/x</p>\n", encoding="utf-8")
+    preview.start("serve", True)
+    try:
+        assert preview.audit_since(site, time.time_ns()) is None  # first build: every file
+        time.sleep(0.05)
+        since = preview.audit_since(site, time.time_ns())
+        (site / "new").mkdir()
+        (site / "new" / "index.html").write_text("<p>see https://jira.corp.adobe.com/y</p>\n", encoding="utf-8")
+        found = {p.path for p in output_audit.audit_site(site, Denylist(set()), since_ns=since)}
+        assert found == {"site/new/index.html"}
+        assert {p.path for p in output_audit.audit_site(site, Denylist(set()))} == {"site/old/index.html",
+                                                                                    "site/new/index.html"}
+    finally:
+        preview.start("build", False)
+    assert preview.audit_since(site, time.time_ns()) is None  # `mkdocs build`: always the whole site
