@@ -16,21 +16,30 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from hooks import corpus as corpus_module
+from hooks import path_safety
 from hooks.corpus import Corpus, Runbook
 from hooks.problems import Problem, ProblemError
 
 ENV = "KB_CORPUS_FILE"
 
 
-def _read(job: tuple[list[Path], Path]) -> tuple[list[Runbook], list[Problem]]:
+def _read(job: tuple[list[Path], Path]) -> tuple[list[Runbook], list[Problem], dict[str, list[Problem]]]:
+    """Read and check (the rules about one file alone) a share of the files."""
+    from hooks.validate import check_file
+
     paths, root = job
-    runbooks, problems = [], []
+    runbooks, problems, checked = [], [], {}
     for path in paths:
         try:
-            runbooks.append(corpus_module.read_runbook(path, root))
+            if path_safety.lies_under(path, root):  # as corpus.load: no runbook reached through a link outside
+                path_safety.ensure_inside(path, root.parent, path_safety.shown(path, root.parent), "runbook")
+            runbook = corpus_module.read_runbook(path, root)
         except ProblemError as exc:
             problems.append(exc.problem)
-    return runbooks, problems
+            continue
+        runbooks.append(runbook)
+        checked[runbook.path] = check_file(runbook)
+    return runbooks, problems, checked
 
 
 def load_parallel(root: Path, jobs: int) -> Corpus:
@@ -38,16 +47,34 @@ def load_parallel(root: Path, jobs: int) -> Corpus:
     from hooks.validate import validate_corpus
 
     files = corpus_module.runbook_files(root)
-    jobs = max(1, min(jobs, len(files) // 200 or 1))  # small corpora: not worth a process
+    jobs = _worth(jobs, files)
     if jobs == 1:
         return corpus_module.load(root)
     size = -(-len(files) // jobs)
     chunks = [(files[i:i + size], root) for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(_read, chunks))
-    corpus = Corpus([r for runbooks, _ in results for r in runbooks])
-    problems = [p for _, found in results for p in found]
-    corpus.problems = sorted(problems + validate_corpus(corpus, root))
+    corpus = Corpus([r for runbooks, _, _ in results for r in runbooks])
+    problems = [p for _, found, _ in results for p in found]
+    checked = {path: found for _, _, by_path in results for path, found in by_path.items()}
+    corpus.problems = sorted(problems + validate_corpus(corpus, root, checked))
+    return corpus
+
+
+def _worth(jobs: int, files: list[Path]) -> int:
+    return max(1, min(jobs, len(files) // 200 or 1))  # small corpora: not worth a process
+
+
+def load_for_validate(root: Path, jobs: int) -> Corpus:
+    """What corpus.load(root) returns (redirect and image problems included), read on `jobs` cores."""
+    from hooks.media import missing_images
+    from hooks.redirect_pages import load as load_redirects
+
+    if _worth(jobs, corpus_module.runbook_files(root)) == 1:
+        return corpus_module.load(root)
+    corpus = load_parallel(root, jobs)
+    corpus.problems = sorted(corpus.problems + load_redirects(root, corpus)[1]
+                             + missing_images(corpus.runbooks, root))
     return corpus
 
 
@@ -69,6 +96,8 @@ def load(root: Path, environ=os.environ) -> Corpus:
 
 # path -> ((mtime_ns, size), Runbook or Problem), kept between rebuilds of one `mkdocs serve`
 _read_cache: dict[Path, tuple[tuple[int, int], Runbook | Problem]] = {}
+# path -> ((mtime_ns, size), problems of validate.check_file), likewise
+_check_cache: dict[Path, tuple[tuple[int, int], list[Problem]]] = {}
 # runbook id -> newest modification time of its files (None: its set of languages just changed)
 changed_at: dict[str, float | None] = {}
 _languages_of: dict[str, frozenset[str]] = {}
@@ -76,10 +105,12 @@ _languages_of: dict[str, frozenset[str]] = {}
 
 def load_incremental(root: Path) -> Corpus:
     """What corpus.load(root) returns; files unchanged since the previous call are not parsed again."""
-    from hooks.validate import validate_corpus
+    from hooks.validate import check_file, validate_corpus
 
     runbooks: list[Runbook] = []
     problems: list[Problem] = []
+    checked: dict[str, list[Problem]] = {}
+    checks: dict[Path, tuple[tuple[int, int], list[Problem]]] = {}
     seen: dict[Path, tuple[tuple[int, int], Runbook | Problem]] = {}
     newest: dict[str, float] = {}
     languages: dict[str, set[str]] = {}
@@ -96,17 +127,24 @@ def load_incremental(root: Path) -> Corpus:
         item = cached[1]
         if isinstance(item, Runbook):
             runbooks.append(item)
+            check = _check_cache.get(path)
+            if check is None or check[0] != key:
+                check = (key, check_file(item))
+            checks[path] = check
+            checked[item.path] = check[1]
             newest[item.id] = max(newest.get(item.id, 0.0), stat.st_mtime)
             languages.setdefault(item.id, set()).add(item.language)
         else:
             problems.append(item)
     _read_cache.clear()
     _read_cache.update(seen)
+    _check_cache.clear()
+    _check_cache.update(checks)
     changed_at.clear()
     for runbook_id, mtime in newest.items():
         now = frozenset(languages[runbook_id])
         changed_at[runbook_id] = mtime if _languages_of.get(runbook_id, now) == now else None
         _languages_of[runbook_id] = now
     corpus = Corpus(runbooks)
-    corpus.problems = sorted(problems + validate_corpus(corpus, root))
+    corpus.problems = sorted(problems + validate_corpus(corpus, root, checked))
     return corpus

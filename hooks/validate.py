@@ -283,15 +283,22 @@ def check_layout(root: Path) -> list[Problem]:
     return problems
 
 
-def validate_corpus(corpus: Corpus, root: Path | None = None) -> list[Problem]:
+def check_file(runbook: Runbook) -> list[Problem]:
+    """Every rule that looks at one runbook alone: run where the file is read (on every core), and
+    not again under `make serve` while the file is unchanged (corpus_share)."""
+    return [*check_runbook(runbook), *html_safety.check_runbooks([runbook]), *path_safety.check_runbooks([runbook]),
+            *leak_lint.check_runbooks([runbook])]  # leaks: warnings, errors in CI
+
+
+def validate_corpus(corpus: Corpus, root: Path | None = None,
+                    checked: dict[str, list[Problem]] | None = None) -> list[Problem]:
+    """`checked`: check_file's problems by runbook path, where already known. Callers sort problems."""
     problems: list[Problem] = []
     if root is not None and root.is_dir():
         problems.extend(check_layout(root))
     for runbook in corpus.runbooks:
-        problems.extend(check_runbook(runbook))
+        known = checked.get(runbook.path) if checked is not None else None
+        problems.extend(check_file(runbook) if known is None else known)
     problems.extend(check_duplicates(corpus))
     problems.extend(check_translations(corpus))
-    problems.extend(html_safety.check_runbooks(corpus.runbooks))
-    problems.extend(path_safety.check_runbooks(corpus.runbooks))
-    problems.extend(leak_lint.check_runbooks(corpus.runbooks))  # warnings, errors in CI
     return problems

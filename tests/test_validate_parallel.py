@@ -1,0 +1,40 @@
+"""Validation read on every core, and re-checked per changed file under `make serve`, finds exactly
+what the one-process reader finds."""
+
+from __future__ import annotations
+
+import os
+
+from bench import generate
+from hooks import corpus, corpus_share
+
+
+def _problems(found) -> list[str]:
+    return [str(p) for p in found.problems]
+
+
+def test_parallel_and_incremental_validation_report_the_same_problems(tmp_path):
+    generate.generate(110, tmp_path, None)  # 440 files: read by two processes
+    root = tmp_path / "runbooks"
+    files = sorted((root / "fr").glob("*.md"))
+    files[3].write_text(files[3].read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    files[7].write_text(files[7].read_text(encoding="utf-8") + "\nsee https://wiki.corp.adobe.com/x\n",
+                        encoding="utf-8")
+    (root / "ja" / "notes.txt.md").write_text("---\ntitle: [\n", encoding="utf-8")
+    serial = corpus.load(root)
+    assert len(serial.problems) >= 3
+    parallel = corpus_share.load_for_validate(root, 2)
+    assert _problems(parallel) == _problems(serial)
+    assert sorted(r.path for r in parallel.runbooks) == sorted(r.path for r in serial.runbooks)
+
+    # `make serve`: the first read checks every file; after an edit only the edited one is checked again
+    first = corpus_share.load_incremental(root)
+    edited = files[11]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    stat = edited.stat()
+    os.utime(edited, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    second = corpus_share.load_incremental(root)
+    again = corpus.load(root)
+    assert len(second.problems) > len(first.problems)
+    assert [str(p) for p in second.problems if "redirect" not in p.rule and "image" not in p.rule] == \
+        [str(p) for p in again.problems if "redirect" not in p.rule and "image" not in p.rule]
