@@ -12,7 +12,6 @@ import logging
 import os
 import re
 import sys
-import time
 from copy import deepcopy
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -129,7 +128,6 @@ def _load_corpus(config):
         config.theme.static_templates.discard("404.html")
     if not i18n.building:
         _state["site_pages"], _state["page_links"] = {}, []  # a new build cycle (serve rebuilds too)
-        _state["cycle_ns"] = time.time_ns()
     if not i18n.building or _state["corpus"] is None:
         root = Path(config.config_file_path).parent / "runbooks"
         _state["root"] = root
@@ -372,19 +370,16 @@ def _finish_site(config):
     post_build (priority 0), so when ours runs with `building` False every language is on disk."""
     if _i18n(config).building:
         return
-    if language_subset.requested():  # one group of `python -m hooks build`: it finishes the merged site
-        site_finish.save_group_state(_state["page_links"], _state["site_pages"], config.site_url or "")
-        try:
-            search_index.build(Path(config.site_dir))  # this group's languages, while the others build
-        except search_index.SearchIndexError as exc:
-            raise PluginError(str(exc)) from exc
-        return
     try:
+        if language_subset.requested():  # one group of `python -m hooks build`: the parent finishes the site
+            site_finish.save_group_state(_state["page_links"], _state["site_pages"], config.site_url or "")
+            site_finish.finish_group(Path(config.site_dir), _state["root"])
+            return
         problems = site_finish.finish(Path(config.site_dir), _state["corpus"], _state["errors"],
                                       config.site_url or "", _state["page_links"], _state["site_pages"],
                                       runbooks_root=_state["root"],
                                       search=preview.needs_search_index(Path(config.site_dir)),
-                                      audited_ns=preview.audit_since(Path(config.site_dir), _state["cycle_ns"]))
+                                      audited_ns=preview.audit_since)
     except output_audit.LeakError as exc:
         for problem in exc.problems:
             log.error(str(problem))

@@ -26,6 +26,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,11 +110,13 @@ def _run_groups(command: list[str], staging: Path, parts: list[list[str]], quiet
     try:
         if failed:
             return failed[0].process.returncode or 1
+        merged_ns = time.time_ns()  # every group audited its files before (site_finish.finish_group)
         merge([w.site_dir for w in workers], staging)
         if corpus is None:
             return 0
         try:
-            problems = site_finish.finish_merged(staging, corpus, [w.state for w in workers], corpus_root)
+            problems = site_finish.finish_merged(staging, corpus, [w.state for w in workers], corpus_root,
+                                                 merged_ns)
         except (search_index.SearchIndexError, output_audit.LeakError) as exc:
             print(f"ERROR   -  {exc}", file=sys.stderr)
             return 1

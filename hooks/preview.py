@@ -24,7 +24,8 @@ def start(command: str, dirty: bool) -> None:
 
 
 def audit_since(site_dir: Path, now_ns: int) -> int | None:
-    """When the previous audit of this site began (dirty serve rebuilds); None: audit every file."""
+    """Called as an audit of `site_dir` begins, after everything else is written: when the previous
+    audit in this serve session began (files older than that were audited then); None: every file."""
     key = str(site_dir.resolve())
     previous = _session["audited"].get(key)
     if _session["dirty_serve"]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from hooks import (
@@ -30,10 +32,11 @@ ENV = "KB_GROUP_STATE"
 
 def finish(site_dir: Path, corpus: Corpus, errors, site_url: str, page_links: list,
            site_pages: dict[str, str], runbooks_root: Path | None = None, search: bool = True,
-           audited_ns: int | None = None) -> list[Problem]:
+           audited_ns: int | Callable[[Path, int], int | None] | None = None) -> list[Problem]:
     """Link problems (warnings); raises search_index.SearchIndexError, and output_audit.LeakError when
     anything internal is in the finished site (last: the audit reads everything written above).
-    `search`: (re)build Pagefind's index; `audited_ns`: only files written since then are audited."""
+    `search`: (re)build Pagefind's index; `audited_ns`: only files written since then are audited (or a
+    function of the site folder and the time the audit begins that says since when, preview.audit_since)."""
     problems = list(links.check(page_links, links.SiteIndex(site_dir, site_pages)))
     api_json.write(site_dir, corpus, errors, site_url)
     schema_publish.publish(site_dir)
@@ -41,10 +44,23 @@ def finish(site_dir: Path, corpus: Corpus, errors, site_url: str, page_links: li
     if search:
         search_index.build(site_dir)
     denylist = internal_values.load(runbooks_root) if runbooks_root else internal_values.Denylist(set())
+    if callable(audited_ns):
+        audited_ns = audited_ns(site_dir, time.time_ns())
     leaks = output_audit.audit_site(site_dir, denylist, since_ns=audited_ns)
     if leaks:
         raise output_audit.LeakError(leaks)
     return problems
+
+
+def finish_group(site_dir: Path, runbooks_root: Path | None) -> None:
+    """What a language group does with its own folder while the other groups still build: index its
+    languages (Pagefind indexes each language on its own) and audit what it wrote. The parent audits
+    only what it writes itself (finish_merged). Raises like `finish`."""
+    search_index.build(site_dir)
+    denylist = internal_values.load(runbooks_root) if runbooks_root else internal_values.Denylist(set())
+    leaks = output_audit.audit_site(site_dir, denylist)
+    if leaks:
+        raise output_audit.LeakError(leaks)
 
 
 def save_group_state(page_links: list, site_pages: dict[str, str], site_url: str, environ=os.environ) -> None:
@@ -55,8 +71,9 @@ def save_group_state(page_links: list, site_pages: dict[str, str], site_url: str
 
 
 def finish_merged(site_dir: Path, corpus: Corpus, states: list[Path],
-                  runbooks_root: Path | None = None) -> list[Problem]:
-    """`finish` over a merged site, from the states the groups saved (in group order)."""
+                  runbooks_root: Path | None = None, merged_ns: int | None = None) -> list[Problem]:
+    """`finish` over a merged site, from the states the groups saved (in group order). `merged_ns`: when
+    the merge began; the groups audited every file they wrote before it (finish_group)."""
     page_links: list = []
     site_pages: dict[str, str] = {}
     site_url = ""
@@ -67,4 +84,4 @@ def finish_merged(site_dir: Path, corpus: Corpus, states: list[Path],
         site_pages.update(pages_of_group)
     # each group has indexed its languages (Pagefind); parallel_build.merge joined the indexes
     return finish(site_dir, corpus, error_codes.build_index(corpus), site_url, page_links, site_pages,
-                  runbooks_root, search=False)
+                  runbooks_root, search=False, audited_ns=merged_ns)
