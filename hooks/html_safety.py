@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 import nh3
 
-from hooks.mdtext import blocks, spans
+from hooks.mdtext import mask_code
 from hooks.problems import Problem
 
 # Tags whose element and content are dropped (the rest of a disallowed tag's content is kept as text).
@@ -79,18 +79,6 @@ def unsafe_url(value: str, tag: str, attr: str) -> str | None:
     return None
 
 
-def _masked_prose(body: str) -> str:
-    """The body with code (fences and spans) blanked out, keeping every line and column where it was."""
-    out: list[str] = []
-    for is_code, chunk in blocks(body):
-        if is_code:
-            out.append(re.sub(r"[^\n]", " ", chunk))
-            continue
-        for is_span, piece in spans(chunk):
-            out.append(re.sub(r"[^\n]", " ", piece) if is_span else piece)
-    return "".join(out)
-
-
 class _Finder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -122,16 +110,20 @@ _MD_URL = re.compile(r"(?P<bang>!?)\[[^\[\]\n]*\]\([ \t]*<?(?P<url>[^)\s>]+)")
 
 def check_body(body: str, path: str, first_line: int) -> list[Problem]:
     """Report active content in a runbook body (outside code) with file:line:column."""
-    prose = _masked_prose(body)
-    finder = _Finder()
-    try:
-        finder.feed(prose)
-        finder.close()
-    except Exception:  # HTMLParser is lenient; it must never break validation
-        pass
-    problems = [Problem(path, first_line + line - 1, column + 1, "unsafe-html", what, fix)
-                for line, column, what, fix in finder.found]
+    prose = mask_code(body)
+    problems: list[Problem] = []
+    if "<" in prose:  # raw HTML at all? (most runbooks have none: skip the parser)
+        finder = _Finder()
+        try:
+            finder.feed(prose)
+            finder.close()
+        except Exception:  # HTMLParser is lenient; it must never break validation
+            pass
+        problems = [Problem(path, first_line + line - 1, column + 1, "unsafe-html", what, fix)
+                    for line, column, what, fix in finder.found]
     for number, text in enumerate(prose.split("\n")):
+        if "{" not in text and "](" not in text:
+            continue
         for match in _ATTR_LIST.finditer(text):
             problems.append(Problem(path, first_line + number, match.start() + 1, "unsafe-html",
                                     "an attribute list sets an event handler (on…=)",

@@ -33,35 +33,78 @@ def in_ci(environ=None) -> bool:
     return value.strip().lower() not in ("", "0", "false", "no")
 
 
+_IP_HINTS = ("10.", "172.", "192.168.")
+_TRIGGERS: dict[int, tuple[str, ...] | None] = {}
+
+
+def _trigger_words(patterns: LeakPatterns) -> tuple[str, ...] | None:
+    """Lowercase words of which one is in any text a check could match; None when a check has none."""
+    key = id(patterns)
+    if key not in _TRIGGERS:
+        words = ["@", *_IP_HINTS]
+        unconditional = False
+        for pattern in (*patterns.internal_hosts.values(), *patterns.secrets.values()):
+            if not pattern.contains:
+                unconditional = True
+            words.extend(pattern.contains)
+        _TRIGGERS[key] = None if unconditional else tuple(dict.fromkeys(words))
+    return _TRIGGERS[key]
+
+
+def could_leak(lowered: str, patterns: LeakPatterns) -> bool:
+    """False when no check can match anywhere in this (lower-cased) text."""
+    words = _trigger_words(patterns)
+    return words is None or any(word in lowered for word in words)
+
+
 def scan(text: str, patterns: LeakPatterns) -> Iterator[tuple[int, int, str, str, str]]:
-    """(line, column, rule, message, fix) for every leak in `text` (1-based, relative to `text`)."""
+    """(line, column, rule, message, fix) for every leak in `text` (1-based, relative to `text`).
+
+    Checks that cannot match anywhere in the text (no '@', no IP-like prefix, no keyword of a pattern)
+    are skipped for the whole text, and again per line: most runbooks trigger none of them.
+    """
+    lowered = text.lower()
+    if not could_leak(lowered, patterns):
+        return
+    want_ip = any(hint in text for hint in _IP_HINTS)
+    want_email = "@" in text
+    want_host = any(pattern.worth_running(lowered) for pattern in patterns.internal_hosts.values())
+    secrets = {name: pattern for name, pattern in patterns.secrets.items() if pattern.worth_running(lowered)}
+    if not (want_ip or want_email or want_host or secrets):
+        return
     for number, line in enumerate(text.split("\n"), start=1):
-        for match in PRIVATE_IPV4.finditer(line):
-            yield (number, match.start() + 1, "private-ip", f"private IP address {match.group()}",
-                   "redact the last part as the KB does, e.g. 10.30.74.xxx")
-        for match in EMAIL.finditer(line):
-            if not patterns.email_allowed(match.group()):
-                yield (number, match.start() + 1, "email", f"e-mail address {match.group()}",
-                       "replace it with a placeholder such as user@example.com")
-        for match in HOST.finditer(line):
-            name = patterns.internal_host(match.group())
-            if name:
-                yield (number, match.start() + 1, "internal-host", f"internal host name {match.group()}",
-                       "remove the link or host; readers outside the company cannot reach it")
-        for name, pattern in patterns.secrets.items():
-            for match in pattern.finditer(line):
-                yield (number, match.start() + 1, "secret", f"what looks like a credential ({name})",
-                       "remove it and revoke it; use a placeholder such as <API_KEY>")
+        if want_ip and any(hint in line for hint in _IP_HINTS):
+            for match in PRIVATE_IPV4.finditer(line):
+                yield (number, match.start() + 1, "private-ip", f"private IP address {match.group()}",
+                       "redact the last part as the KB does, e.g. 10.30.74.xxx")
+        if want_email and "@" in line:
+            for match in EMAIL.finditer(line):
+                if not patterns.email_allowed(match.group()):
+                    yield (number, match.start() + 1, "email", f"e-mail address {match.group()}",
+                           "replace it with a placeholder such as user@example.com")
+        if want_host:
+            for match in HOST.finditer(line):
+                name = patterns.internal_host(match.group())
+                if name:
+                    yield (number, match.start() + 1, "internal-host", f"internal host name {match.group()}",
+                           "remove the link or host; readers outside the company cannot reach it")
+        if secrets:
+            line_lowered = line.lower()
+            for name, pattern in secrets.items():
+                if not pattern.worth_running(line_lowered):
+                    continue
+                for match in pattern.finditer(line):
+                    yield (number, match.start() + 1, "secret", f"what looks like a credential ({name})",
+                           "remove it and revoke it; use a placeholder such as <API_KEY>")
 
 
 def check_runbook(runbook, severity: str, patterns: LeakPatterns | None = None) -> list[Problem]:
     patterns = patterns or load_patterns()
     problems = []
-    for key, value in runbook.meta.items():
-        values = value if isinstance(value, list) else [value]
-        for item in values:
-            if not isinstance(item, str):
-                continue
+    items = [(key, item) for key, value in runbook.meta.items()
+             for item in (value if isinstance(value, list) else [value]) if isinstance(item, str)]
+    if could_leak("\n".join(item for _, item in items).lower(), patterns):  # one check for all the values
+        for key, item in items:
             for _, _, rule, message, fix in scan(item, patterns):
                 problems.append(Problem(runbook.path, runbook.key_lines.get(key, 1), 1, f"leak-{rule}",
                                         f"'{key}': {message}", fix, severity))

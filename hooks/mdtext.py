@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 _FENCE_OPEN = re.compile(r"^(?P<prefix>(?:[ \t]*>)*[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$")
 _BACKTICKS = re.compile(r"`+")
@@ -83,3 +84,22 @@ def map_prose(text: str, func: Callable[[str], str]) -> str:
 def map_prose_blocks(text: str, func: Callable[[str], str]) -> str:
     """Apply `func` to every run of lines outside fenced code (code spans included)."""
     return "".join(chunk if is_code else func(chunk) for is_code, chunk in blocks(text))
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+@lru_cache(maxsize=16)
+def mask_code(text: str) -> str:
+    """`text` with code (fences and spans) blanked out, every line and column kept where it was.
+
+    Cached: several checks (unsafe HTML, unsafe paths) read the same runbook body one after the other.
+    """
+    out: list[str] = []
+    for is_code, chunk in blocks(text):
+        if is_code:
+            out.append(_NOT_NEWLINE.sub(" ", chunk))
+            continue
+        for is_span, piece in spans(chunk):
+            out.append(_NOT_NEWLINE.sub(" ", piece) if is_span else piece)
+    return "".join(out)

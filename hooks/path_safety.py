@@ -15,7 +15,7 @@ import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from hooks.mdtext import blocks, spans
+from hooks.mdtext import mask_code
 from hooks.problems import Problem, ProblemError
 
 _MD_TARGET = re.compile(r"!?\[[^\[\]\n]*\]\([ \t]*<?(?P<url>[^)\s>]+)")
@@ -57,17 +57,6 @@ def ensure_inside(path: Path, folder: Path, shown: str, what: str = "file") -> N
             "replace the symbolic link with the file itself; runbooks must live in the repository"))
 
 
-def _prose_lines(body: str) -> list[str]:
-    out: list[str] = []
-    for is_code, chunk in blocks(body):
-        if is_code:
-            out.append(re.sub(r"[^\n]", " ", chunk))
-            continue
-        for is_span, piece in spans(chunk):
-            out.append(re.sub(r"[^\n]", " ", piece) if is_span else piece)
-    return "".join(out).split("\n")
-
-
 def unsafe_target(url: str, page_folder: PurePosixPath) -> str | None:
     """Why a link target would read outside the repository, or None. `page_folder` is repo-relative."""
     url = url.strip()
@@ -86,7 +75,9 @@ def unsafe_target(url: str, page_folder: PurePosixPath) -> str | None:
 
 def check_body(body: str, path: str, first_line: int, page_folder: PurePosixPath) -> list[Problem]:
     problems = []
-    for number, line in enumerate(_prose_lines(body)):
+    for number, line in enumerate(mask_code(body).split("\n")):
+        if "](" not in line and "=" not in line:
+            continue
         for pattern in (_MD_TARGET, _HTML_TARGET):
             for match in pattern.finditer(line):
                 reason = unsafe_target(match["url"], page_folder)
