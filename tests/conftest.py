@@ -45,6 +45,24 @@ published: '2024-04-17T12:38:19Z'
 """
 
 
+def write(root: Path, rel: str, text: str) -> Path:
+    """Write `text` at root/rel (UTF-8), creating folders."""
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def validate_json(root: Path, capsys, *args) -> tuple[int, list[dict]]:
+    """`python -m hooks validate --format json` over `root`: (exit status, problems)."""
+    import json
+
+    from hooks.cli import main
+
+    code = main(["validate", "--root", str(root), "--format", "json", *map(str, args)])
+    return code, json.loads(capsys.readouterr().out)
+
+
 @contextlib.contextmanager
 def serve(handler) -> Iterator[str]:
     """Serve `handler` on a free 127.0.0.1 port in a thread; yields the base URL (no trailing slash)."""

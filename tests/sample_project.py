@@ -7,13 +7,13 @@ runbook we have, because the sample itself has neither.
 import contextlib
 import functools
 import http.server
-import threading
 from pathlib import Path
 
 import pytest
 
 from hooks.cli import main
 from tests.conftest import CORPUS, build_site, copy_project
+from tests.conftest import serve as serve_handler
 
 EXTRA_ARTICLE = """---
 title: Article de test avec des renvois
@@ -58,11 +58,6 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 @contextlib.contextmanager
 def serve(folder: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """The built `folder` on a free 127.0.0.1 port; yields the base URL with a trailing slash."""
+    with serve_handler(functools.partial(_Quiet, directory=str(folder))) as base:
+        yield base + "/"

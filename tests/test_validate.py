@@ -1,22 +1,9 @@
-import json
 
 import pytest
 
 from hooks.cli import main
-from tests.conftest import REPO
+from tests.conftest import REPO, validate_json, write
 from tests.conftest import VALID_RUNBOOK as VALID
-
-
-def write(root, rel, text):
-    path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def run_json(root, capsys, *paths):
-    code = main(["validate", "--root", str(root), "--format", "json", *map(str, paths)])
-    return code, json.loads(capsys.readouterr().out)
 
 
 def test_repository_runbooks_are_valid():
@@ -25,7 +12,7 @@ def test_repository_runbooks_are_valid():
 
 def test_valid_file_passes(tmp_path, capsys):
     write(tmp_path, "fr/KA-12345.md", VALID)
-    assert run_json(tmp_path, capsys) == (0, [])
+    assert validate_json(tmp_path, capsys) == (0, [])
 
 
 @pytest.mark.parametrize("change, rule, line", [
@@ -42,7 +29,7 @@ def test_valid_file_passes(tmp_path, capsys):
 ])
 def test_each_rule_points_at_the_line(tmp_path, capsys, change, rule, line):
     write(tmp_path, "fr/KA-12345.md", VALID.replace(*change))
-    code, problems = run_json(tmp_path, capsys)
+    code, problems = validate_json(tmp_path, capsys)
     assert code == 1
     found = [p for p in problems if p["rule"] == rule]
     assert found, problems
@@ -53,7 +40,7 @@ def test_each_rule_points_at_the_line(tmp_path, capsys, change, rule, line):
 def test_did_you_mean_for_near_misses(tmp_path, capsys):
     write(tmp_path, "fr/KA-12345.md", VALID.replace("- Campaign v8", "- Campaing v8").replace(
         "- Campaign\n", "- Campaign Classic V7\n"))
-    _, problems = run_json(tmp_path, capsys)
+    _, problems = validate_json(tmp_path, capsys)
     fixes = {p["message"]: p["fix"] for p in problems}
     assert fixes["unknown product 'Campaign Classic V7'"] == "did you mean 'Campaign Classic v7'?"
     assert fixes["unknown applies-to 'Campaing v8'"] == "did you mean 'Campaign v8'?"
@@ -63,7 +50,7 @@ def test_translations_must_agree_and_both_files_are_told(tmp_path, capsys):
     write(tmp_path, "fr/KA-12345.md", VALID)
     write(tmp_path, "ja/KA-12345.md", VALID.replace("language: fr", "language: ja").replace(
         "- Campaign\n", "- Target\n"))
-    _, problems = run_json(tmp_path, capsys)
+    _, problems = validate_json(tmp_path, capsys)
     paths = sorted(p["path"].split("/")[-2] for p in problems if p["rule"] == "translation-disagrees")
     assert paths == ["fr", "ja"]
 
@@ -71,7 +58,7 @@ def test_translations_must_agree_and_both_files_are_told(tmp_path, capsys):
 def test_duplicate_id_in_one_language(tmp_path, capsys):
     write(tmp_path, "fr/KA-12345.md", VALID)
     write(tmp_path, "fr/ka-12345.md", VALID)
-    _, problems = run_json(tmp_path, capsys)
+    _, problems = validate_json(tmp_path, capsys)
     assert any(p["rule"] == "duplicate-id" for p in problems)
 
 
@@ -79,7 +66,7 @@ def test_every_problem_of_every_file_in_one_run(tmp_path, capsys):
     write(tmp_path, "fr/KA-12345.md", VALID.replace("version-number: 2", "version-number: x"))
     write(tmp_path, "ja/KA-22222.md", "---\ntitle: [broken\n---\n")
     write(tmp_path, "pt-BR/KA-33333.md", b"---\ntitle: \xff\n---\n".decode("latin-1"))
-    code, problems = run_json(tmp_path, capsys)
+    code, problems = validate_json(tmp_path, capsys)
     assert code == 1
     assert {p["path"].split("/")[-2] for p in problems} == {"fr", "ja", "pt-BR"}
 

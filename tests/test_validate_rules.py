@@ -1,11 +1,10 @@
 """The rules of issue #4, each shown on a small runbook tree through `python -m hooks validate`."""
 
-import json
 
 import pytest
 
-from hooks.cli import main
 from hooks.runbook_format import INTERNAL_FIELDS
+from tests.conftest import validate_json, write
 
 KB = """---
 id: KA-12345
@@ -43,16 +42,7 @@ product:
 """
 
 
-def write(root, rel, text):
-    path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def problems_of(root, capsys, *args):
-    code = main(["validate", "--root", str(root), "--format", "json", *map(str, args)])
-    return code, json.loads(capsys.readouterr().out)
+problems_of = validate_json
 
 
 def rules(problems):
