@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import http.server
 import os
 import re
@@ -75,6 +76,32 @@ def serve(handler) -> Iterator[str]:
         httpd.shutdown()
         httpd.server_close()
         thread.join(timeout=5)
+
+
+class StaticSiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site like a static host does (quietly): a missing path gets the site's 404.html."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def serve_site(folder: Path) -> Iterator[str]:
+    """A built site folder on a free 127.0.0.1 port; yields its base URL with a trailing slash."""
+    with serve(functools.partial(StaticSiteHandler, directory=str(folder))) as base:
+        yield base + "/"
 
 
 def build_site(project: Path, site: Path, strict: bool = True) -> subprocess.CompletedProcess:

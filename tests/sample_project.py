@@ -4,16 +4,12 @@ One extra French article (written here) cross-references sample articles, and on
 runbook we have, because the sample itself has neither.
 """
 
-import contextlib
-import functools
-import http.server
 from pathlib import Path
 
 import pytest
 
 from hooks.cli import main
 from tests.conftest import CORPUS, build_site, copy_project
-from tests.conftest import serve as serve_handler
 
 EXTRA_ARTICLE = """---
 title: Article de test avec des renvois
@@ -49,15 +45,3 @@ def build_sample_site(tmp_path_factory) -> tuple[Path, object]:
     if result.returncode != 0:
         pytest.fail("the sample site did not build:\n" + result.stderr[-3000:])
     return site, result
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path):
-    """The built `folder` on a free 127.0.0.1 port; yields the base URL with a trailing slash."""
-    with serve_handler(functools.partial(_Quiet, directory=str(folder))) as base:
-        yield base + "/"

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from hooks.html_safety import check_body, sanitize
-from tests.conftest import build_site, copy_project
+from tests.conftest import build_site, copy_project, serve_site
 from tests.pagefind_index import fragments
 
 KB_HTML = ('<p><b>Environment</b><br><u>Cause</u> <a href="https://experienceleague.adobe.com/x" target="_blank">'
@@ -133,21 +133,8 @@ def test_hostile_title_is_escaped_in_the_search_index_and_other_pages(hostile_si
 
 @pytest.fixture
 def served(hostile_site):
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(hostile_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serve_site(hostile_site) as base:
+        yield base
 
 
 def test_in_a_browser_the_hostile_title_is_shown_as_text_and_runs_nothing(served, browser):

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-from http.server import SimpleHTTPRequestHandler
-
 import pytest
 
-from tests.conftest import build_site, copy_project, serve
+from tests.conftest import build_site, copy_project, serve_site
 from tests.test_links import PNG, RUNBOOK
 
 pytestmark = pytest.mark.browser
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture
@@ -27,8 +19,8 @@ def site_url(tmp_path, browser):
     site = tmp_path / "site"
     result = build_site(project, site)
     assert result.returncode == 0, result.stderr
-    with serve(functools.partial(QuietHandler, directory=str(site))) as base:
-        yield base + "/"
+    with serve_site(site) as base:
+        yield base
 
 
 def test_reader_follows_a_link_into_the_japanese_resolution(site_url, browser):

@@ -4,28 +4,12 @@
 import pytest
 
 from hooks.runbook_format import INTERNAL_FIELDS
-from tests.conftest import validate_json, write
+from tests.conftest import VALID_RUNBOOK, validate_json, write
 
-KB = """---
-id: KA-12345
-type: kb-article
-language: fr
-title: Un runbook valide
-description: Une description réelle
-article-number: KA-12345
-exl-id: 5368015d-4d97-492c-a056-664a601306df
-product:
-- Campaign
-applies-to:
-- Campaign v8
-- Campaign Classic v7
-version-number: 2
-created: '2024-04-17T12:30:27Z'
-published: '2024-04-17T12:38:19Z'
----
-
-# Un runbook valide
-"""
+# The shared valid runbook, with an exl-id and a second applies-to (line numbers below count on this text).
+KB = (VALID_RUNBOOK
+      .replace("article-number: KA-12345\n", "article-number: KA-12345\nexl-id: 5368015d-4d97-492c-a056-664a601306df\n")
+      .replace("- Campaign v8\n", "- Campaign v8\n- Campaign Classic v7\n"))
 
 GUIDE = """---
 id: exl-a039a288

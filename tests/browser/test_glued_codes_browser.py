@@ -1,14 +1,12 @@
 """Japanese writes a code straight against its text (`エラーRED-520025が`): search still finds it exactly."""
 
-import functools
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import _QuietHandler
 from tests.browser.test_multilingual_browser import search
-from tests.conftest import VALID_RUNBOOK, build_site, copy_project, serve
+from tests.conftest import VALID_RUNBOOK, build_site, copy_project, serve_site
 
 pytestmark = pytest.mark.browser
 
@@ -24,8 +22,8 @@ def glued_site(tmp_path_factory, browser):
     (project / "runbooks" / "ja" / "KA-99999.md").write_text(GLUED, encoding="utf-8")
     result = build_site(project, tmp / "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    with serve(functools.partial(_QuietHandler, directory=str(tmp / "site"))) as base:
-        yield base + "/"
+    with serve_site(tmp / "site") as base:
+        yield base
 
 
 @pytest.fixture

@@ -2,14 +2,14 @@
 
 import pytest
 
-from tests.sample_project import serve
+from tests.conftest import serve_site
 
 pytestmark = pytest.mark.browser
 
 
 def test_images_load_and_redirects_land_on_the_runbook(sample_site, browser):
     site, _ = sample_site
-    with serve(site) as base:
+    with serve_site(site) as base:
         tab = browser.new_page()
         try:
             tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
