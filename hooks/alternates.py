@@ -16,10 +16,6 @@ from hooks.corpus import Corpus
 _HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
-def absolute(site_url: str, url: str) -> str:
-    return site_url.rstrip("/") + "/" + url.lstrip("/")
-
-
 def runbook_alternates(corpus: Corpus, runbook_id: str) -> dict[str, str]:
     """Language → site-root-relative URL of every real translation of a runbook."""
     return {code: urls.runbook_url(code, runbook_id) for code in corpus.translations(runbook_id)}
@@ -33,7 +29,7 @@ def link_tags(site_url: str, alternates: dict[str, str]) -> str:
     """The <link rel="alternate" hreflang> tags of a page; none when it has no other real translation."""
     if len(alternates) < 2:
         return ""
-    return "\n".join(f'<link rel="alternate" hreflang="{code}" href="{html.escape(absolute(site_url, url))}">'
+    return "\n".join(f'<link rel="alternate" hreflang="{code}" href="{html.escape(urls.absolute(site_url, url))}">'
                      for code, url in alternates.items())
 
 
@@ -52,11 +48,11 @@ def sitemap(site_url: str, pages: list[dict[str, str]]) -> str:
             entries.append((url, alternates))
     for url, alternates in sorted(entries, key=lambda e: e[0]):
         lines.append("  <url>")
-        lines.append(f"    <loc>{html.escape(absolute(site_url, url))}</loc>")
+        lines.append(f"    <loc>{html.escape(urls.absolute(site_url, url))}</loc>")
         if len(alternates) > 1:
             for code, alt in alternates.items():
                 lines.append(f'    <xhtml:link rel="alternate" hreflang="{code}" '
-                             f'href="{html.escape(absolute(site_url, alt))}"/>')
+                             f'href="{html.escape(urls.absolute(site_url, alt))}"/>')
         lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"

@@ -17,15 +17,11 @@ from hooks.error_pages import error_url
 API_VERSION = 1
 
 
-def _absolute(site_url: str, path: str) -> str:
-    return site_url.rstrip("/") + "/" + path if site_url else "/" + path
-
-
 def runbook_ref(corpus: Corpus, runbook_id: str, lang: str, site_url: str) -> dict:
     runbook = corpus.get(runbook_id, lang)
     path = urls.runbook_url(lang, runbook_id)
     return {"id": runbook_id, "title": runbook.title if runbook else runbook_id, "path": path,
-            "url": _absolute(site_url, path)}
+            "url": urls.absolute(site_url, path)}
 
 
 def errors_json(corpus: Corpus, index: ErrorIndex, site_url: str) -> dict:
@@ -35,7 +31,7 @@ def errors_json(corpus: Corpus, index: ErrorIndex, site_url: str) -> dict:
             "family": code.family.id,
             "description": {lang: code.family.description[lang] for lang in registry.language_codes()},
             "messages": code.sample_messages(),
-            "pages": {lang: _absolute(site_url, error_url(lang, code.slug)) for lang in registry.language_codes()},
+            "pages": {lang: urls.absolute(site_url, error_url(lang, code.slug)) for lang in registry.language_codes()},
             "runbooks": {lang: [runbook_ref(corpus, rid, lang, site_url) for rid in sorted(code.runbooks[lang])]
                          for lang in registry.language_codes() if code.runbooks.get(lang)},
         }
@@ -57,7 +53,7 @@ def runbooks_json(corpus: Corpus, index: ErrorIndex, site_url: str) -> dict:
         runbooks[runbook_id] = {
             "type": next(iter(translations.values())).meta.get("type"),
             "languages": list(translations),
-            "urls": {lang: _absolute(site_url, urls.runbook_url(lang, runbook_id)) for lang in translations},
+            "urls": {lang: urls.absolute(site_url, urls.runbook_url(lang, runbook_id)) for lang in translations},
             "titles": {lang: r.title for lang, r in translations.items()},
             "products": _merged([r.products for r in translations.values()]),
             "applies-to": _merged([list(r.meta.get("applies-to") or []) for r in translations.values()]),

@@ -40,6 +40,11 @@ def runbooks_index_url(lang: str) -> str:
     return f"{prefix(lang)}runbooks/"
 
 
+def absolute(site_url: str, url: str) -> str:
+    """A site-root-relative URL on the published site (`/url` when no site URL is known)."""
+    return site_url.rstrip("/") + "/" + url.lstrip("/")
+
+
 def relative(from_url: str, to_url: str) -> str:
     """Relative link between two site-root-relative directory URLs."""
     start = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
