@@ -7,6 +7,7 @@ Every code found in any language gets a page in every language. Plain data in, M
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from hooks import registry, urls
 from hooks.corpus import Corpus, Runbook
@@ -96,12 +97,12 @@ def pages_for_language(corpus: Corpus, index: ErrorIndex, lang: str) -> list[Sit
     return [index_page(corpus, index, lang)] + [code_page(corpus, code, lang) for code in index.codes.values()]
 
 
-def switcher(page: SitePage) -> list[dict]:
-    """Language switcher entries pointing at the same error page in every language."""
-    slug = page.url.rstrip("/").split("/")[-1] if page.kind == "error" else None
-    return [{"name": lang.name, "lang": lang.code,
-             "link": error_url(lang.code, slug) if slug else errors_index_url(lang.code)}
-            for lang in registry.languages()]
+def url_in(page: SitePage) -> Callable[[str], str]:
+    """language → the URL of the same error page (a code's page, or the index) in that language."""
+    if page.kind != "error":
+        return errors_index_url
+    slug = page.url.rstrip("/").split("/")[-1]
+    return lambda lang: error_url(lang, slug)
 
 
 def header_codes(index: ErrorIndex, runbook_id: str, lang: str) -> list[dict]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from babel.dates import format_date
@@ -47,7 +48,6 @@ def header(corpus: Corpus, runbook: Runbook, codes: list[dict] | None = None) ->
             "label": registry.t(lang, "header.label")}
 
 
-def switcher(runbook_id: str, current_url: str) -> list[dict]:
-    """Material's language switcher entries pointing at the same runbook in every language."""
-    return [{"name": lang.name, "lang": lang.code, "link": urls.runbook_url(lang.code, runbook_id)}
-            for lang in registry.languages()]
+def switcher(url_in: Callable[[str], str]) -> list[dict]:
+    """Material's language switcher entries: the same page (`url_in(language)`) in every language."""
+    return [{"name": lang.name, "lang": lang.code, "link": url_in(lang.code)} for lang in registry.languages()]

@@ -262,13 +262,18 @@ def _hreflang(page, site_page) -> dict[str, str]:
         return {code: _url(f.url) for code, f in getattr(page.file, "alternates", {}).items()}
     if site_page.kind == "runbook":
         return alternates.runbook_alternates(_state["corpus"], site_page.runbook_id)
-    if site_page.kind == "index":
-        return alternates.every_language(urls.runbooks_index_url)
-    if site_page.kind == "status":
-        return alternates.every_language(status_page.status_url)
+    if site_page.kind in ("index", "status", *error_pages.KINDS):
+        return alternates.every_language(_same_page_in(site_page))
+    return {}  # "not available" and redirect pages are not translations
+
+
+def _same_page_in(site_page):
+    """language → this generated page's URL in that language (None: the page has no counterpart)."""
+    if site_page.runbook_id:
+        return lambda lang: urls.runbook_url(lang, site_page.runbook_id)
     if site_page.kind in error_pages.KINDS:
-        return {alt["lang"]: alt["link"] for alt in error_pages.switcher(site_page)}
-    return {}
+        return error_pages.url_in(site_page)
+    return {"index": urls.runbooks_index_url, "status": status_page.status_url}.get(site_page.kind)
 
 
 @event_priority(-150)
@@ -344,18 +349,9 @@ def on_page_context(context, page, config, nav):
                                                                     _state["lang"]))
         context["runbook_banners"] = banners.banners(corpus, runbook)
         context["runbook_searchable"] = not runbook.hidden
-    if site_page.runbook_id:
-        config.extra.alternate = header.switcher(site_page.runbook_id, site_page.url)
-    elif site_page.kind in error_pages.KINDS:
-        config.extra.alternate = error_pages.switcher(site_page)
-    elif site_page.kind == "index":
-        config.extra.alternate = [
-            {**alt, "link": urls.runbooks_index_url(alt["lang"])} for alt in header.switcher("", "")
-        ]
-    elif site_page.kind == "status":
-        config.extra.alternate = [
-            {**alt, "link": status_page.status_url(alt["lang"])} for alt in header.switcher("", "")
-        ]
+    url_in = _same_page_in(site_page)
+    if url_in is not None:
+        config.extra.alternate = header.switcher(url_in)
     return context
 
 
