@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 from hooks import urls
 from hooks.error_codes import find
@@ -132,7 +132,7 @@ def link_codes(page_html: str, href_for: Callable[[str], str | None], css_class:
     return "".join(out)
 
 
-def href_resolver(page_url: str, lang: str, known: set[str]) -> Callable[[str], str | None]:
+def href_resolver(page_url: str, lang: str, known: Container[str]) -> Callable[[str], str | None]:
     def href(slug: str) -> str | None:
         target = error_url(lang, slug)
         return urls.relative(page_url, target) if slug in known and target != page_url else None
