@@ -22,6 +22,7 @@ class Runbook:
     body_line: int
     key_lines: dict[str, int] = field(default_factory=dict)
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)  # "key" / "key/i" → (line, column)
+    error_quotes: tuple | None = field(default=None, repr=False, compare=False)  # error_codes.quotes
 
     @property
     def title(self) -> str:

@@ -25,6 +25,7 @@ ENV = "KB_CORPUS_FILE"
 
 def _read(job: tuple[list[Path], Path]) -> tuple[list[Runbook], list[Problem], dict[str, list[Problem]]]:
     """Read and check (the rules about one file alone) a share of the files."""
+    from hooks.error_codes import quotes
     from hooks.validate import check_file
 
     paths, root = job
@@ -39,6 +40,7 @@ def _read(job: tuple[list[Path], Path]) -> tuple[list[Runbook], list[Problem], d
             continue
         runbooks.append(runbook)
         checked[runbook.path] = check_file(runbook)
+        quotes(runbook)  # here, on every core, instead of in each build process
     return runbooks, problems, checked
 
 

@@ -176,20 +176,42 @@ def runbook_text(runbook: Runbook) -> str:
     return f"{runbook.title}\n{runbook.body}"
 
 
+@dataclass(frozen=True)
+class Quote:
+    """One code a runbook quotes, and the message a log prints after it there (if any)."""
+
+    code: str
+    slug: str
+    family_id: str
+    message: str | None
+
+
+def quotes(runbook: Runbook) -> tuple[Quote, ...]:
+    """Every code quoted by `runbook`, in order. Memoized on the runbook: the build reads the corpus on
+    every core and extracts there (corpus_share), and `mkdocs serve` keeps unchanged runbooks between
+    rebuilds, so each file is scanned once, not once per process or rebuild."""
+    if runbook.error_quotes is None:
+        text = runbook_text(runbook)
+        runbook.error_quotes = tuple(Quote(m.code, m.slug, m.family.id, message_after(text, m.end))
+                                     for m in find(text))
+    return runbook.error_quotes
+
+
 def build_index(corpus: Corpus) -> ErrorIndex:
     """Every code quoted anywhere in the corpus, with who quotes it and what the logs say after it."""
+    family_by_id = {family.id: family for family in families()}
     codes: dict[str, ErrorCode] = {}
     by_runbook: dict[tuple[str, str], list[str]] = {}
     for runbook in sorted(corpus.runbooks, key=lambda r: (r.id, r.language)):
-        text = runbook_text(runbook)
         slugs: list[str] = []
-        for match in find(text):
-            entry = codes.setdefault(match.slug, ErrorCode(match.code, match.slug, match.family))
-            message = message_after(text, match.end)
-            if message:
-                entry.messages[message] += 1
-            if match.slug not in slugs:
-                slugs.append(match.slug)
+        for quote in quotes(runbook):
+            entry = codes.get(quote.slug)
+            if entry is None:
+                entry = codes[quote.slug] = ErrorCode(quote.code, quote.slug, family_by_id[quote.family_id])
+            if quote.message:
+                entry.messages[quote.message] += 1
+            if quote.slug not in slugs:
+                slugs.append(quote.slug)
                 entry.runbooks[runbook.language].append(runbook.id)
         by_runbook[(runbook.id, runbook.language)] = slugs
     return ErrorIndex(codes=dict(sorted(codes.items())), by_runbook=by_runbook)

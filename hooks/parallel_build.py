@@ -138,12 +138,7 @@ def merge(parts: list[Path], target: Path) -> None:
     entries = [_read_json(p / search_index.ENTRY) for p in parts]
     parts[0].rename(target)
     for part in parts[1:]:
-        for source in sorted(part.rglob("*")):
-            if source.is_dir():
-                continue
-            dest = target / source.relative_to(part)
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(source, dest)
+        _move_into(part, target)
     if all(index is not None for index in indexes):
         write_json(target / SEARCH_INDEX, merge_search_indexes(indexes))
     if all(entry is not None for entry in entries):
@@ -152,6 +147,20 @@ def merge(parts: list[Path], target: Path) -> None:
         text = merge_sitemaps(sitemaps)
         (target / SITEMAP).write_text(text, encoding="utf-8")
         _gzip(target / f"{SITEMAP}.gz", text, max(stamps))
+
+
+def _move_into(source: Path, target: Path) -> None:
+    """Move `source`'s tree into `target`, later files replacing earlier ones. A folder `target` does not
+    have yet (a language's whole tree) moves in one rename."""
+    for entry in sorted(source.iterdir()):
+        dest = target / entry.name
+        if entry.is_dir() and not entry.is_symlink():
+            if dest.is_dir():
+                _move_into(entry, dest)
+                continue
+            if dest.exists():
+                dest.unlink()
+        os.replace(entry, dest)
 
 
 def _read_json(path: Path):
