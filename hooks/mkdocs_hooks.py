@@ -68,6 +68,7 @@ RUNBOOK_LIST_MARKER = "<!-- runbook-list -->"
 # Only these generated pages appear in the navigation; runbook and code pages are reached through them,
 # so no page carries a navigation that grows with the number of runbooks.
 NAV_KINDS = ("index", "errors")
+RUNBOOK_TEMPLATE = "partials/runbook.html"  # a runbook page's content: header, banners, the runbook
 _H1 = re.compile(r"<h1[^>]*>.*?</h1>\s*", re.DOTALL)
 
 
@@ -218,6 +219,7 @@ def _lists_runbooks(path: str) -> bool:
 
 def on_env(env, config, files):
     template_cache.use(env)
+    _state["env"] = env
     env.filters["kb_strip_hreflang"] = alternates.strip_theme_links
     # 404.html and sitemap.xml are rendered before the pages: do not let them inherit the last
     # page's switcher from the previous language build
@@ -342,13 +344,14 @@ def on_page_context(context, page, config, nav):
     if site_page is None:
         return context
     corpus = _state["corpus"]
+    if site_page.kind in ("runbook", *error_pages.KINDS):
+        context["kb_shell"] = site_page.kind  # mkdocs_page_shells fills these pages into a shell
     if site_page.kind == "runbook":
         runbook = corpus.get(site_page.runbook_id, _state["lang"])
-        context["runbook"] = header.header(corpus, runbook,
-                                           error_pages.header_codes(_state["errors"], site_page.runbook_id,
-                                                                    _state["lang"]))
-        context["runbook_banners"] = banners.banners(corpus, runbook)
-        context["runbook_searchable"] = not runbook.hidden
+        codes = error_pages.header_codes(_state["errors"], site_page.runbook_id, _state["lang"])
+        context["kb_content"] = _state["env"].get_template(RUNBOOK_TEMPLATE).render(
+            page=page, runbook=header.header(corpus, runbook, codes), runbook_banners=banners.banners(corpus, runbook),
+            runbook_searchable=not runbook.hidden)
     url_in = _same_page_in(site_page)
     if url_in is not None:
         config.extra.alternate = header.switcher(url_in)
