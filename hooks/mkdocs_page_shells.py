@@ -28,7 +28,7 @@ log = get_plugin_logger("kb-runbooks")
 ENV = "KB_PAGE_SHELLS"
 VERIFIED_PAGES = 2  # per shape: a value missed by the probe differs between two pages
 LINK_VIEWS = ("url", "raw")
-_state: dict = {"env": None, "shapes": {}}
+_state: dict = {"env": None, "shapes": {}, "filled": 0, "full": 0}
 
 
 class _Shape:
@@ -37,8 +37,15 @@ class _Shape:
 
 
 def on_env(env, config, files):
-    _state["env"], _state["shapes"] = env, {}  # a new build of a language: templates may have changed
+    # a new build of a language: templates may have changed
+    _state.update(env=env, shapes={}, filled=0, full=0)
     return env
+
+
+@event_priority(-200)
+def on_post_build(config):
+    shells = sum(1 for shape in _state["shapes"].values() if shape.shell is not None)
+    log.info(f"{_state['filled']} pages filled into {shells} page shells, {_state['full']} rendered in full")
 
 
 @event_priority(-200)  # after mkdocs_hooks (-150) has put the page's values in the context
@@ -51,6 +58,7 @@ def on_page_context(context, page, config, nav):
     if shape is None:
         shape = _state["shapes"][key] = _make_shape(template, page, context, config)
     if shape.shell is None:
+        _state["full"] += 1
         return context
     html = _fill(shape, page, context, config)
     if shape.verified < VERIFIED_PAGES:
@@ -59,7 +67,9 @@ def on_page_context(context, page, config, nav):
             log.info(f"page shells: pages shaped like {page.file.src_uri} are rendered in full "
                      "(the shell differs from the template's output)")
             shape.shell, html = None, full
+            _state["full"] += 1
         shape.verified += 1
+    _state["filled"] += shape.shell is not None
     context["kb_page_html"] = html
     return context
 

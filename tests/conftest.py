@@ -104,7 +104,7 @@ def serve_site(folder: Path) -> Iterator[str]:
         yield base + "/"
 
 
-def build_site(project: Path, site: Path, strict: bool = True) -> subprocess.CompletedProcess:
+def build_site(project: Path, site: Path, strict: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
     """Build `project` (a folder with mkdocs.yml) with the real MkDocs, like `make build` does."""
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(project / "mkdocs.yml"),
                "--site-dir", str(site)]
@@ -112,7 +112,7 @@ def build_site(project: Path, site: Path, strict: bool = True) -> subprocess.Com
         command.append("--strict")
     # CI=true turns leak-lint warnings into errors for the repository's runbooks; test projects (the KB
     # sample has unredacted IPs) are built as on a contributor's machine. tests/test_leak_lint.py covers CI.
-    env = {**{k: v for k, v in os.environ.items() if k != "CI"}, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**{k: v for k, v in os.environ.items() if k != "CI"}, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
 
 
