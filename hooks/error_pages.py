@@ -12,7 +12,7 @@ from collections.abc import Callable
 from hooks import registry, urls
 from hooks.corpus import Corpus, Runbook
 from hooks.error_codes import ErrorCode, ErrorIndex, family_name
-from hooks.site_pages import SitePage, _front
+from hooks.site_pages import SitePage
 
 KINDS = ("errors", "error")
 
@@ -67,7 +67,7 @@ def code_page(corpus: Corpus, code: ErrorCode, lang: str) -> SitePage:
                      f'<ul class="kb-runbook-list kb-error-elsewhere">\n{items}\n</ul>\n')
     parts.append(f'<p class="kb-error-back">{_a(t(lang, "errors.back"), url, errors_index_url(lang))}</p>\n')
     meta = {"title": code.code, "description": description}
-    return SitePage(urls.src_uri(lang, f"errors/{code.slug}.md"), url, _front(meta) + "\n".join(parts), "error")
+    return SitePage(urls.src_uri(lang, f"errors/{code.slug}.md"), url, "\n".join(parts), "error", meta=meta)
 
 
 def index_page(corpus: Corpus, index: ErrorIndex, lang: str) -> SitePage:
@@ -90,7 +90,7 @@ def index_page(corpus: Corpus, index: ErrorIndex, lang: str) -> SitePage:
                      f"{html.escape(family.description[lang])}</p>\n\n"
                      f'<table class="kb-error-table" data-family="{html.escape(family.id)}">{head}<tbody>\n{rows}\n'
                      "</tbody></table>\n")
-    return SitePage(urls.src_uri(lang, "errors/index.md"), url, _front({"title": title}) + "\n".join(parts), "errors")
+    return SitePage(urls.src_uri(lang, "errors/index.md"), url, "\n".join(parts), "errors", meta={"title": title})
 
 
 def pages_for_language(corpus: Corpus, index: ErrorIndex, lang: str) -> list[SitePage]:

@@ -68,6 +68,7 @@ RUNBOOK_LIST_MARKER = "<!-- runbook-list -->"
 # Only these generated pages appear in the navigation; runbook and code pages are reached through them,
 # so no page carries a navigation that grows with the number of runbooks.
 NAV_KINDS = ("index", "errors")
+FRONT_MATTER_KINDS = (*NAV_KINDS, "status")  # the few pages whose titles the navigation may read early
 RUNBOOK_TEMPLATE = "partials/runbook.html"  # a runbook page's content: header, banners, the runbook
 _H1 = re.compile(r"<h1[^>]*>.*?</h1>\s*", re.DOTALL)
 
@@ -177,7 +178,10 @@ def on_files(files: Files, config):
         if existing is not None:
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if page.kind in NAV_KINDS else InclusionLevel.NOT_IN_NAV
-        file = _GeneratedPage.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+        # thousands of runbook and code pages: their metadata is handed over in on_page_markdown instead
+        # of being written as front matter for MkDocs to parse again (a YAML parser per page)
+        content = page.markdown if page.kind in FRONT_MATTER_KINDS else page.body
+        file = _GeneratedPage.generated(config, page.src_uri, content=content, inclusion=inclusion)
         file.sources_mtime = _sources_mtime(page)
         file.dest_uri = urls.dest_uri(page.url)
         files.append(file)
@@ -305,6 +309,8 @@ def _site_page(page):
 def on_page_markdown(markdown, page, config, files):
     lang = _state["lang"]
     site_page = _site_page(page)
+    if site_page is not None and site_page.kind not in FRONT_MATTER_KINDS:
+        page.meta = dict(site_page.meta)
     if site_page is not None and site_page.kind == "runbook":
         runbook = _state["corpus"].get(site_page.runbook_id, lang)
         _state["page_links"].append(links.PageLinks(runbook.path, page.file.src_uri, page.url,

@@ -3,8 +3,8 @@
 Import drops internal fields and validation rejects them in runbooks/, but values can still slip through
 (pasted into a body, a title, a template, a JSON file someone adds). After every build this audit reads
 every file of the site — HTML, the search indexes (search_index.json, Pagefind's fragments and word
-indexes), sitemap.xml and sitemap.xml.gz, JSON (api/), redirect pages — in three forms (as written,
-HTML entities decoded, %-escapes decoded; JSON string values decoded too) and reports:
+indexes), sitemap.xml and sitemap.xml.gz, JSON (api/), redirect pages — with HTML entities and
+%-escapes decoded (and JSON string values decoded too) and reports:
 - the names of internal KB fields (`internal-notes`, `dynamics-url`, `article-created-by`, …);
 - links or host names of internal systems (`*.corp.adobe.com` Jira/wiki, the CRM `*.crm.dynamics.com`);
 - credentials (hooks/data/leaks.yml `secrets`);
@@ -80,11 +80,13 @@ def _json_strings(value) -> Iterator[str]:
 
 
 def views(path: Path) -> list[tuple[str, bool]]:
-    """(text, has_real_line_numbers) forms of a file worth searching.
+    """(text, is_the_file_itself) forms of a file worth searching: its text, and for JSON the text of its
+    string values (JSON escapes undone).
 
     gzip is undone whatever the name (sitemap.xml.gz, Pagefind's fragments and indexes); Pagefind's
     `pagefind_dcd` header is dropped; bytes that are not UTF-8 (Pagefind's binary word index) are
-    replaced, so the words stored in them are still read.
+    replaced, so the words stored in them are still read. HTML entities and %-escapes are undone by
+    `decoded`, on the lines not seen before only.
     """
     data = path.read_bytes()[:MAX_FILE_BYTES]
     if data[:2] == GZIP_MAGIC:
@@ -94,12 +96,18 @@ def views(path: Path) -> list[tuple[str, bool]]:
             return []
     data = data.removeprefix(PAGEFIND_HEADER)
     raw = data.decode("utf-8", errors="replace")
-    # decoding entities and %-escapes only ever reveals text, never hides any: one form is enough
-    forms = [(unquote(html.unescape(raw)), True)]
+    forms = [(raw, True)]
     if raw.lstrip()[:1] in ("{", "["):
         with contextlib.suppress(ValueError, RecursionError):
             forms.append(("\n".join(_json_strings(json.loads(raw))), False))
     return forms
+
+
+def decoded(text: str) -> str:
+    """Entities and %-escapes undone: decoding only ever reveals text, never hides any."""
+    if "&" in text:
+        text = html.unescape(text)
+    return unquote(text) if "%" in text else text
 
 
 def source_hint(rel: str) -> str:
@@ -142,7 +150,7 @@ def audit_site(site_dir: Path, denylist: Denylist, patterns: LeakPatterns | None
                label: str = "site", since_ns: int | None = None) -> list[Problem]:
     """Every leak in the site, by file and line.
 
-    Pages repeat most of their lines (navigation, header, footer): each distinct line is checked once,
+    Pages repeat most of their lines (navigation, header, footer): each distinct line is decoded and checked once,
     where it first appears, which makes the audit several times faster. A leak repeated on many pages is
     reported on the first one (in file-name order); fixing its source fixes them all.
     """
@@ -163,7 +171,7 @@ def audit_site(site_dir: Path, denylist: Denylist, patterns: LeakPatterns | None
                     kept.append((number, line))
             if not kept:
                 continue
-            chunk = "\n".join(line for _, line in kept)
+            chunk = "\n".join(decoded(line).replace("\n", " ") for _, line in kept)
             for line, column, rule, message in audit_text(chunk, patterns, denylist):
                 if (rule, message) in reported:
                     continue

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
@@ -19,9 +19,15 @@ from hooks.corpus import Corpus, Runbook
 class SitePage:
     src_uri: str
     url: str
-    markdown: str
-    kind: str  # "runbook" | "missing" | "index"
+    body: str  # Markdown, without front matter
+    kind: str  # "runbook" | "missing" | "index" | "status" | "errors" | "error"
     runbook_id: str | None = None
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def markdown(self) -> str:
+        """The page as a Markdown file: front matter, then the body."""
+        return (_front(self.meta) if self.meta else "") + self.body
 
 
 def _front(meta: dict) -> str:
@@ -40,8 +46,7 @@ def runbook_page(runbook: Runbook) -> SitePage:
     if runbook.hidden:
         meta["search"] = {"exclude": True}
     return SitePage(urls.runbook_src_uri(runbook.language, runbook.id),
-                    urls.runbook_url(runbook.language, runbook.id),
-                    _front(meta) + runbook.body, "runbook", runbook.id)
+                    urls.runbook_url(runbook.language, runbook.id), runbook.body, "runbook", runbook.id, meta)
 
 
 def missing_page(corpus: Corpus, runbook_id: str, lang: str) -> SitePage:
@@ -58,8 +63,7 @@ def missing_page(corpus: Corpus, runbook_id: str, lang: str) -> SitePage:
     meta = {"title": f"{runbook_id} — {registry.t(lang, 'missing.title')}", "search": {"exclude": True},
             "robots": "noindex"}
     return SitePage(urls.runbook_src_uri(lang, runbook_id), url,
-                    _front(meta) + f"# {runbook_id} — {registry.t(lang, 'missing.title')}\n\n" + body,
-                    "missing", runbook_id)
+                    f"# {runbook_id} — {registry.t(lang, 'missing.title')}\n\n" + body, "missing", runbook_id, meta)
 
 
 def runbook_list(corpus: Corpus, lang: str, from_url: str) -> str:
@@ -100,8 +104,8 @@ def runbook_list(corpus: Corpus, lang: str, from_url: str) -> str:
 def index_page(corpus: Corpus, lang: str) -> SitePage:
     url = urls.runbooks_index_url(lang)
     title = registry.t(lang, "runbooks.title")
-    return SitePage(urls.src_uri(lang, "runbooks/index.md"), url,
-                    _front({"title": title}) + f"# {title}\n\n" + runbook_list(corpus, lang, url), "index")
+    return SitePage(urls.src_uri(lang, "runbooks/index.md"), url, f"# {title}\n\n" + runbook_list(corpus, lang, url),
+                    "index", meta={"title": title})
 
 
 def pages_for_language(corpus: Corpus, lang: str) -> list[SitePage]:

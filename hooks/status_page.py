@@ -6,7 +6,7 @@ import html
 
 from hooks import registry, translations, urls
 from hooks.corpus import Corpus
-from hooks.site_pages import SitePage, _front
+from hooks.site_pages import SitePage
 
 
 def status_url(lang: str) -> str:
@@ -47,10 +47,10 @@ def status_page(corpus: Corpus, lang: str) -> SitePage:
     table = (f'<table class="kb-status-table">\n<thead><tr><th scope="col">'
              f'{html.escape(registry.t(lang, "status.runbook"))}</th>{head}</tr></thead>\n<tbody>\n'
              + "\n".join(body) + "\n</tbody>\n</table>\n")
-    markdown = (_front({"title": title, "search": {"exclude": True}}) + f"# {title}\n\n"
+    markdown = (f"# {title}\n\n"
                 f'<p class="kb-status-intro">{html.escape(registry.t(lang, "status.intro"))}</p>\n\n'
                 f'<p class="kb-status-summary">{html.escape(summary)}</p>\n\n' + table)
-    return SitePage(status_src_uri(lang), url, markdown, "status")
+    return SitePage(status_src_uri(lang), url, markdown, "status", meta={"title": title, "search": {"exclude": True}})
 
 
 def status_text(corpus: Corpus) -> str:
