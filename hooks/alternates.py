@@ -38,8 +38,22 @@ def strip_theme_links(head: str) -> str:
     return _HREFLANG_LINK.sub("", head)
 
 
+_last_sitemap: dict[tuple, str] = {}
+
+
 def sitemap(site_url: str, pages: list[dict[str, str]]) -> str:
-    """A sitemap listing each page once per language with its real alternates; no dates (reproducible)."""
+    """A sitemap listing each page once per language with its real alternates; no dates (reproducible).
+
+    Every language build, and every `make serve` rebuild, asks for it again; it only changes when pages
+    come or go, so the last one is kept."""
+    key = (site_url, tuple(tuple(alternates.items()) for alternates in pages))
+    if key not in _last_sitemap:
+        _last_sitemap.clear()
+        _last_sitemap[key] = _sitemap(site_url, pages)
+    return _last_sitemap[key]
+
+
+def _sitemap(site_url: str, pages: list[dict[str, str]]) -> str:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     entries = []

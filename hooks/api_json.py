@@ -75,6 +75,8 @@ def write(site_dir: Path, corpus: Corpus, index: ErrorIndex, site_url: str) -> l
     for name, data in (("errors.json", errors_json(corpus, index, site_url)),
                        ("runbooks.json", runbooks_json(corpus, index, site_url))):
         path = api / name
-        path.write_text(_dump(data), encoding="utf-8")
+        text = _dump(data)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:  # unchanged: not audited again
+            path.write_text(text, encoding="utf-8")
         written.append(path)
     return written

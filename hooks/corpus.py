@@ -46,6 +46,8 @@ class Runbook:
 class Corpus:
     runbooks: list[Runbook]
     problems: list[Problem] = field(default_factory=list)
+    # facts derived from the whole corpus, computed once although every language build asks (translations.status)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._groups: dict[str, dict[str, Runbook]] = defaultdict(dict)

@@ -81,7 +81,10 @@ class _GeneratedPage(File):
     def is_modified(self) -> bool:
         if self.sources_mtime is None:
             return True
-        return not os.path.isfile(self.abs_dest_path) or os.path.getmtime(self.abs_dest_path) < self.sources_mtime
+        try:
+            return os.stat(self.abs_dest_path).st_mtime < self.sources_mtime
+        except OSError:  # not written yet
+            return True
 
 
 def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
@@ -384,8 +387,9 @@ def _finish_site(config):
                                       config.site_url or "", _state["page_links"], _state["site_pages"],
                                       runbooks_root=_state["root"],
                                       search=preview.needs_search_index(Path(config.site_dir)),
-                                      audited_ns=preview.audit_since)
+                                      audited_ns=preview.audit_since, audited_lines=preview.audited_lines)
     except output_audit.LeakError as exc:
+        preview.audit_failed(Path(config.site_dir))
         for problem in exc.problems:
             log.error(str(problem))
         raise PluginError(f"{len(exc.problems)} internal value(s) found in the built site; "

@@ -37,15 +37,25 @@ class _Shape:
 
 
 def on_env(env, config, files):
-    # a new build of a language: templates may have changed
-    _state.update(env=env, shapes={}, filled=0, full=0)
+    _state.update(env=env, shapes={})  # a new build of a language: templates may have changed
     return env
+
+
+def on_config(config):
+    if not _i18n_building(config):  # a new build (all languages), or a `mkdocs serve` rebuild
+        _state.update(filled=0, full=0)
+    return config
 
 
 @event_priority(-200)
 def on_post_build(config):
-    shells = sum(1 for shape in _state["shapes"].values() if shape.shell is not None)
-    log.info(f"{_state['filled']} pages filled into {shells} page shells, {_state['full']} rendered in full")
+    if not _i18n_building(config):  # after the last language (mkdocs-static-i18n nests their builds)
+        log.info(f"{_state['filled']} pages filled into page shells, {_state['full']} rendered in full")
+
+
+def _i18n_building(config) -> bool:
+    plugin = config.plugins.get("i18n")
+    return bool(plugin is not None and plugin.building)
 
 
 @event_priority(-200)  # after mkdocs_hooks (-150) has put the page's values in the context

@@ -5,7 +5,8 @@ Pagefind reads every page of the site (seconds at thousands of pages), and a pre
 runbook does not need the search results to follow the edit at once: the index written by the first
 build of the serve session is kept (--dirty keeps the site folder), and `make build` / CI always index
 the whole site. The leak audit reads only files written since the previous audit of the session (an
-unchanged file was audited when it was written). The link check and the JSON files stay: they only cost what changed.
+unchanged file was audited when it was written), and in them only lines it has not checked yet.
+The link check and the JSON files stay: they only cost what changed.
 This module outlives MkDocs' reloads of the hook file between rebuilds.
 """
 
@@ -14,13 +15,14 @@ from __future__ import annotations
 from pathlib import Path
 
 INDEX_DIR = "pagefind"
-_session: dict = {"dirty_serve": False, "indexed": set(), "audited": {}}
+_session: dict = {"dirty_serve": False, "indexed": set(), "audited": {}, "lines": {}}
 
 
 def start(command: str, dirty: bool) -> None:
     _session["dirty_serve"] = command == "serve" and dirty
     _session["indexed"] = set()
     _session["audited"] = {}
+    _session["lines"] = {}
 
 
 def audit_since(site_dir: Path, now_ns: int) -> int | None:
@@ -31,6 +33,22 @@ def audit_since(site_dir: Path, now_ns: int) -> int | None:
     if _session["dirty_serve"]:
         _session["audited"][key] = now_ns
     return previous
+
+
+def audit_failed(site_dir: Path) -> None:
+    """The audit found leaks: the next one checks every file again (the leaking ones may not be rewritten)."""
+    _session["audited"].pop(str(site_dir.resolve()), None)
+
+
+def audited_lines(site_dir: Path, denylist_entries: frozenset) -> set[str] | None:
+    """The lines of `site_dir` the audit already checked in this serve session (against the same recorded
+    internal values): a rebuild rewrites the sitemap and lists that are mostly the same lines. None: none."""
+    if not _session["dirty_serve"]:
+        return None
+    key = (str(site_dir.resolve()), denylist_entries)
+    if key not in _session["lines"]:
+        _session["lines"] = {key: set()}
+    return _session["lines"][key]
 
 
 def needs_search_index(site_dir: Path) -> bool:

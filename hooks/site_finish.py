@@ -32,11 +32,13 @@ ENV = "KB_GROUP_STATE"
 
 def finish(site_dir: Path, corpus: Corpus, errors, site_url: str, page_links: list,
            site_pages: dict[str, str], runbooks_root: Path | None = None, search: bool = True,
-           audited_ns: int | Callable[[Path, int], int | None] | None = None) -> list[Problem]:
+           audited_ns: int | Callable[[Path, int], int | None] | None = None,
+           audited_lines: Callable[[Path, frozenset], set[str] | None] | None = None) -> list[Problem]:
     """Link problems (warnings); raises search_index.SearchIndexError, and output_audit.LeakError when
     anything internal is in the finished site (last: the audit reads everything written above).
     `search`: (re)build Pagefind's index; `audited_ns`: only files written since then are audited (or a
-    function of the site folder and the time the audit begins that says since when, preview.audit_since)."""
+    function of the site folder and the time the audit begins that says since when, preview.audit_since);
+    `audited_lines`: the lines already checked in this session (preview.audited_lines)."""
     problems = list(links.check(page_links, links.SiteIndex(site_dir, site_pages)))
     api_json.write(site_dir, corpus, errors, site_url)
     schema_publish.publish(site_dir)
@@ -46,7 +48,8 @@ def finish(site_dir: Path, corpus: Corpus, errors, site_url: str, page_links: li
     denylist = internal_values.load(runbooks_root) if runbooks_root else internal_values.Denylist(set())
     if callable(audited_ns):
         audited_ns = audited_ns(site_dir, time.time_ns())
-    leaks = output_audit.audit_site(site_dir, denylist, since_ns=audited_ns)
+    seen = audited_lines(site_dir, frozenset(denylist.entries)) if audited_lines else None
+    leaks = output_audit.audit_site(site_dir, denylist, since_ns=audited_ns, seen=seen)
     if leaks:
         raise output_audit.LeakError(leaks)
     return problems

@@ -69,7 +69,9 @@ def cell(corpus: Corpus, runbook_id: str, lang: str) -> Cell:
 
 
 def status(corpus: Corpus) -> list[Row]:
-    rows = []
+    if "translation_status" in corpus.memo:
+        return corpus.memo["translation_status"]
+    rows = corpus.memo["translation_status"] = []
     for runbook_id in corpus.ids():
         members = group(corpus, runbook_id)
         if all(r.hidden for r in members.values()):

@@ -169,3 +169,26 @@ def test_audit_command_reports_with_exit_status(tmp_path, capsys):
     (site / "index.html").write_text("<p>dynamics-url</p>", encoding="utf-8")
     assert main(["audit", str(site), "--root", str(tmp_path / "runbooks")]) == 1
     assert "site/index.html:1:4: error [leak-internal-field]" in capsys.readouterr().out
+
+
+def test_under_serve_a_leak_is_reported_again_on_every_rebuild_until_it_is_gone(tmp_path):
+    """`make serve` keeps the lines and files it audited between rebuilds; a leak must not end up among them."""
+    from hooks import preview
+
+    site = tmp_path / "site"
+    (site / "fr" / "runbooks" / "KA-1").mkdir(parents=True)
+    page = site / "fr" / "runbooks" / "KA-1" / "index.html"
+    page.write_text("<p>ok</p>\n<p>see https://jira.corp.adobe.com/browse/X-1</p>\n", encoding="utf-8")
+    denylist = internal_values.Denylist(set())
+    preview.start("serve", True)
+    for _rebuild in range(2):  # nothing rewritten in between: the leaking page is older than the last audit
+        since = preview.audit_since(site, 2**62)
+        found = output_audit.audit_site(site, denylist, since_ns=since,
+                                        seen=preview.audited_lines(site, frozenset(denylist.entries)))
+        assert [p.rule for p in found] == ["leak-corp-host"]
+        preview.audit_failed(site)
+    page.write_text("<p>ok</p>\n", encoding="utf-8")
+    since = preview.audit_since(site, 2**62)
+    assert output_audit.audit_site(site, denylist, since_ns=since,
+                                   seen=preview.audited_lines(site, frozenset(denylist.entries))) == []
+    preview.start("build", False)

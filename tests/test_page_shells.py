@@ -51,9 +51,8 @@ def test_the_separator_between_list_items_is_found():
 def test_the_sample_site_is_the_same_with_and_without_shells(sample_site, tmp_path):
     site, result = sample_site
     assert "page shells:" not in result.stderr  # every shape got a shell: none fell back to full rendering
-    filled = [int(n) for n in re.findall(r"(\d+) pages filled into \d+ page shells, 0 rendered in full",
-                                         result.stderr)]
-    assert len(filled) == 4 and all(n > 80 for n in filled), filled  # each language's runbooks and error pages
+    filled = [int(n) for n in re.findall(r"(\d+) pages filled into page shells, 0 rendered in full", result.stderr)]
+    assert len(filled) == 1 and filled[0] > 350, filled  # the runbook and error pages of every language
     full = tmp_path / "site"
     off = build_site(site.parent, full, env={"KB_PAGE_SHELLS": "0"})
     assert off.returncode == 0, off.stderr[-3000:]
