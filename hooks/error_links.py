@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Container
+from functools import lru_cache
+from itertools import accumulate
 
 from hooks import urls
 from hooks.error_codes import find
@@ -25,6 +28,7 @@ _SKIP = {"a", "script", "style", "textarea", "title", "svg", "button", "select",
 _VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "area", "col", "embed", "track"}
 
 
+@lru_cache(maxsize=4096)  # pages repeat the same few tags (`<span class="n">`, `</p>`) thousands of times
 def _tag(token: str) -> tuple[bool, str] | None:
     """(closing, name) of a tag token; None for text, comments, doctype and self-closed/void tags."""
     if not token.startswith("<") or token.startswith(("<!", "<?")):
@@ -44,13 +48,29 @@ def link_codes(page_html: str, href_for: Callable[[str], str | None], css_class:
     `href_for` returns the (relative) link for a code's slug, or None to leave it as text.
     """
     tokens = _TOKENS.split(page_html)
-    skip_depth: list[int] = [0] * len(tokens)
-    pre_depth: list[int] = [0] * len(tokens)
-    parents: list[int] = [-1] * len(tokens)  # index of the opening tag that contains each token
+    texts = tokens[0::2]  # the text between tags; tokens[2k] is texts[k]
+    # the codes first: many pages have none to link, and then nothing else needs doing
+    wanted = [(match, href) for match in find("".join(texts)) if (href := href_for(match.slug)) is not None]
+    if not wanted:
+        return page_html
+    text_starts = [0, *accumulate(len(t) for t in texts)]  # where each text token starts in the text
+
+    def token_at(position: int) -> int:
+        """The last text token starting at or before `position` (its index in `tokens`)."""
+        return 2 * (bisect_right(text_starts, position, 0, len(texts)) - 1)
+
+    def start(index: int) -> int:
+        return text_starts[index // 2]
+
+    # nesting state up to the last token a code can need (the tag closing it)
+    end = min(len(tokens), max(token_at(match.end - 1) for match, _ in wanted) + 2)
+    skip_depth: list[int] = [0] * end
+    pre_depth: list[int] = [0] * end
+    parents: list[int] = [-1] * end  # index of the opening tag that contains each token
     stack: list[tuple[str, int]] = []
     skip = pre = 0
-    for i, token in enumerate(tokens):
-        tag = _tag(token) if i % 2 else None
+    for i in range(end):
+        tag = _tag(tokens[i]) if i % 2 else None
         skip_depth[i], pre_depth[i] = skip, pre
         parents[i] = stack[-1][1] if stack else -1
         if tag is None:
@@ -68,47 +88,24 @@ def link_codes(page_html: str, href_for: Callable[[str], str | None], css_class:
                 if open_name == name:
                     break
             parents[i] = stack[-1][1] if stack else -1  # a closing tag: the parent of what it closes
-    # text of all text tokens, with where each one starts
-    starts: list[int] = []
-    text_parts: list[str] = []
-    offset = 0
-    for i, token in enumerate(tokens):
-        starts.append(offset)
-        if i % 2 == 0:
-            text_parts.append(token)
-            offset += len(token)
-    text = "".join(text_parts)
-
-    def token_at(position: int) -> int:
-        low, high = 0, len(tokens) // 2
-        while low < high:  # last text token (even index) starting at or before position
-            mid = (low + high + 1) // 2
-            if starts[2 * mid] <= position:
-                low = mid
-            else:
-                high = mid - 1
-        return 2 * low
 
     inserts: dict[int, list[tuple[int, str]]] = {}  # token index → [(offset, text)] within a text token
     before: dict[int, str] = {}  # token index → text to put before that token
     after: dict[int, str] = {}
-    for match in find(text):
-        href = href_for(match.slug)
-        if href is None:
-            continue
+    for match, href in wanted:
         first, last = token_at(match.start), token_at(match.end - 1)
         if skip_depth[first] or skip_depth[last]:
             continue
         opening = f'<a class="{css_class}" href="{html.escape(href)}">'
         if first == last:
-            inserts.setdefault(first, []).extend([(match.start - starts[first], opening),
-                                                  (match.end - starts[first], "</a>")])
+            inserts.setdefault(first, []).extend([(match.start - start(first), opening),
+                                                  (match.end - start(first), "</a>")])
             continue
         # split over lexer tokens: wrap whole sibling elements, only inside <pre>, only when exact
-        if not pre_depth[first] or match.start != starts[first] or match.end != starts[last] + len(tokens[last]):
+        if not pre_depth[first] or match.start != start(first) or match.end != start(last) + len(tokens[last]):
             continue
         open_index, close_index = parents[first], last + 1
-        if open_index < 0 or close_index >= len(tokens) or parents[open_index] != parents[close_index]:
+        if open_index < 0 or close_index >= end or parents[open_index] != parents[close_index]:
             continue
         if _tag(tokens[close_index]) != (True, _tag(tokens[open_index])[1]):
             continue

@@ -50,7 +50,7 @@ def on_config(config):
 @event_priority(-200)
 def on_post_build(config):
     if not _i18n_building(config):  # after the last language (mkdocs-static-i18n nests their builds)
-        log.info(f"{_state['filled']} pages filled into page shells, {_state['full']} rendered in full")
+        log.debug(f"{_state['filled']} pages filled into page shells, {_state['full']} rendered in full")
 
 
 def _i18n_building(config) -> bool:

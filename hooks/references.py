@@ -52,6 +52,8 @@ def link_references(html: str, page_url: str, lang: str, exists: Callable[[str, 
             return None
         return urls.relative(page_url, urls.runbook_url(lang, runbook_id))
 
+    if not any(target(runbook_id) for runbook_id in set(KA.findall(html))):  # nothing to link: no parsing
+        return html
     soup = BeautifulSoup(html, "html.parser")
     changed = False
     for anchor in soup.find_all("a", href=True):

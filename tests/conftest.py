@@ -104,10 +104,11 @@ def serve_site(folder: Path) -> Iterator[str]:
         yield base + "/"
 
 
-def build_site(project: Path, site: Path, strict: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
+def build_site(project: Path, site: Path, strict: bool = True, env: dict | None = None,
+               args: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
     """Build `project` (a folder with mkdocs.yml) with the real MkDocs, like `make build` does."""
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(project / "mkdocs.yml"),
-               "--site-dir", str(site)]
+               "--site-dir", str(site), *args]
     if strict:
         command.append("--strict")
     # CI=true turns leak-lint warnings into errors for the repository's runbooks; test projects (the KB
