@@ -86,6 +86,18 @@ def test_safety_checks_never_raise(text):
     assert isinstance(list(leak_lint.scan(text, leak_patterns.load())), list)
 
 
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.lists(st.sampled_from(["<b>", "</b>", "<br/>", "<BR >", "<a href='javascript:x'>", "<img src=x onerror=y>",
+                                 "<Script>", "<svg/onload=x>", "<iframe>", "<my-tag on=1>", "<u\n>", "<b\tid=x>",
+                                 "text", "\n", " ", "<", ">", "=", "'", "\""]), max_size=12).map("".join))
+def test_the_parser_is_skipped_only_when_it_would_find_nothing(text):
+    finder = html_safety._Finder()
+    finder.feed(text)
+    finder.close()
+    if finder.found:
+        assert html_safety.needs_parser(text)
+
+
 def test_control_character_in_front_matter_is_a_problem_with_its_line():
     try:
         parse("---\ntitle: ok\nbad: \x1f\n---\nbody", "runbooks/en/x.md")
