@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -92,7 +94,17 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def runbook_files(root: Path) -> list[Path]:
-    return sorted(p for p in root.glob("*/*.md") if p.is_file())
+    """What `root.glob("*/*.md")` finds (no hidden names; symbolic links too: path_safety judges them),
+    files only, in path order; one scandir per folder instead of a stat per file."""
+    found: list[Path] = []
+    with contextlib.suppress(OSError), os.scandir(root) as folders:
+        for folder in folders:
+            if folder.name.startswith(".") or not folder.is_dir():
+                continue
+            with os.scandir(folder.path) as entries:
+                found.extend(Path(entry.path) for entry in entries
+                             if entry.name.endswith(".md") and not entry.name.startswith(".") and entry.is_file())
+    return sorted(found)
 
 
 def read_runbook(path: Path, root: Path) -> Runbook:

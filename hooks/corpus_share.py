@@ -23,12 +23,13 @@ from hooks.problems import Problem, ProblemError
 ENV = "KB_CORPUS_FILE"
 
 
-def _read(job: tuple[list[Path], Path]) -> tuple[list[Runbook], list[Problem], dict[str, list[Problem]]]:
-    """Read and check (the rules about one file alone) a share of the files."""
+def _read(job: tuple[list[Path], Path, bool]) -> tuple[list[Runbook], list[Problem], dict[str, list[Problem]]]:
+    """Read and check (the rules about one file alone) a share of the files; for a build, also find the
+    error codes each one quotes."""
     from hooks.error_codes import quotes
     from hooks.validate import check_file
 
-    paths, root = job
+    paths, root, for_build = job
     runbooks, problems, checked = [], [], {}
     for path in paths:
         try:
@@ -40,20 +41,22 @@ def _read(job: tuple[list[Path], Path]) -> tuple[list[Runbook], list[Problem], d
             continue
         runbooks.append(runbook)
         checked[runbook.path] = check_file(runbook)
-        quotes(runbook)  # here, on every core, instead of in each build process
+        if for_build:
+            quotes(runbook)  # here, on every core, instead of in each build process
     return runbooks, problems, checked
 
 
-def load_parallel(root: Path, jobs: int) -> Corpus:
-    """What corpus.load(root) returns, with the files read by `jobs` processes."""
+def load_parallel(root: Path, jobs: int, for_build: bool = True, files: list[Path] | None = None) -> Corpus:
+    """What corpus.load(root) returns, with the files read by `jobs` processes (`for_build`: and the error
+    codes of each runbook found, error_codes.quotes)."""
     from hooks.validate import validate_corpus
 
-    files = corpus_module.runbook_files(root)
+    files = corpus_module.runbook_files(root) if files is None else files
     jobs = _worth(jobs, files)
     if jobs == 1:
         return corpus_module.load(root)
     size = -(-len(files) // jobs)
-    chunks = [(files[i:i + size], root) for i in range(0, len(files), size)]
+    chunks = [(files[i:i + size], root, for_build) for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(_read, chunks))
     corpus = Corpus([r for runbooks, _, _ in results for r in runbooks])
@@ -72,9 +75,10 @@ def load_for_validate(root: Path, jobs: int) -> Corpus:
     from hooks.media import missing_images
     from hooks.redirect_pages import load as load_redirects
 
-    if _worth(jobs, corpus_module.runbook_files(root)) == 1:
+    files = corpus_module.runbook_files(root)
+    if _worth(jobs, files) == 1:
         return corpus_module.load(root)
-    corpus = load_parallel(root, jobs)
+    corpus = load_parallel(root, jobs, for_build=False, files=files)
     corpus.problems = sorted(corpus.problems + load_redirects(root, corpus)[1]
                              + missing_images(corpus.runbooks, root))
     return corpus
