@@ -1,4 +1,5 @@
 """KB Runbooks: turn knowledge-base articles into a multilingual runbook site.
 
-Only `mkdocs_hooks.py` knows MkDocs; every other module works on plain data.
+Only the hook files listed in mkdocs.yml (`mkdocs_hooks.py`, `mkdocs_page_shells.py`) know MkDocs; every
+other module works on plain data.
 """

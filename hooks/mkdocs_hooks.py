@@ -63,7 +63,7 @@ from hooks import (
 log = get_plugin_logger("kb-runbooks")
 
 _state: dict = {"corpus": None, "lang": "en", "pages": {}, "errors": None, "site_pages": {}, "page_links": [],
-                "redirects": {}, "html_blocks": {}}
+                "redirects": {}, "html_blocks": {}, "search": False, "search_runs": []}
 RUNBOOK_LIST_MARKER = "<!-- runbook-list -->"
 # Only these generated pages appear in the navigation; runbook and code pages are reached through them,
 # so no page carries a navigation that grows with the number of runbooks.
@@ -131,8 +131,11 @@ def _load_corpus(config):
         config.theme.static_templates.add("404.html")
     else:
         config.theme.static_templates.discard("404.html")
-    if not i18n.building:
-        _state["site_pages"], _state["page_links"] = {}, []  # a new build cycle (serve rebuilds too)
+    if not i18n.building:  # a new build cycle (serve rebuilds too)
+        _state["site_pages"], _state["page_links"] = {}, []
+        search_index.abandon(_state["search_runs"])  # a previous cycle that failed may have left some
+        _state["search_runs"] = []
+        _state["search"] = preview.needs_search_index(Path(config.site_dir))
     if not i18n.building or _state["corpus"] is None:
         root = Path(config.config_file_path).parent / "runbooks"
         _state["root"] = root
@@ -372,6 +375,14 @@ def _language_loop(config):
     language_subset.before_language_loop(_i18n(config), language_subset.requested())
 
 
+@event_priority(0)
+def _index_language(config):
+    """This language's pages are written: Pagefind indexes them while the next language renders."""
+    lang = _state["lang"]
+    if _state["search"] and any(not r.hidden for r in _state["corpus"].in_language(lang)):
+        _state["search_runs"].append(search_index.start(Path(config.site_dir), urls.prefix(lang)))
+
+
 @event_priority(-150)
 def _finish_site(config):
     """After the last language: the i18n plugin builds the other languages inside the first build's
@@ -381,12 +392,12 @@ def _finish_site(config):
     try:
         if language_subset.requested():  # one group of `python -m hooks build`: the parent finishes the site
             site_finish.save_group_state(_state["page_links"], _state["site_pages"], config.site_url or "")
-            site_finish.finish_group(Path(config.site_dir), _state["root"])
+            site_finish.finish_group(Path(config.site_dir), _state["root"], _state["search_runs"])
             return
         problems = site_finish.finish(Path(config.site_dir), _state["corpus"], _state["errors"],
                                       config.site_url or "", _state["page_links"], _state["site_pages"],
                                       runbooks_root=_state["root"],
-                                      search=preview.needs_search_index(Path(config.site_dir)),
+                                      search=_state["search_runs"] if _state["search"] else None,
                                       audited_ns=preview.audit_since, audited_lines=preview.audited_lines)
     except output_audit.LeakError as exc:
         preview.audit_failed(Path(config.site_dir))
@@ -400,7 +411,11 @@ def _finish_site(config):
         log.warning(str(problem))
 
 
-on_post_build = CombinedEvent(_language_loop, _finish_site)
+on_post_build = CombinedEvent(_index_language, _language_loop, _finish_site)
+
+
+def on_build_error(error):
+    search_index.abandon(_state["search_runs"])
 
 
 def on_serve(server, config, builder):

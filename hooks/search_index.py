@@ -8,7 +8,11 @@ pages, with its own stemming (Snowball for fr and pt; Japanese is segmented). On
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from pagefind_bin_extended import get_executable
@@ -24,13 +28,67 @@ class SearchIndexError(RuntimeError):
 
 
 def build(site_dir: Path) -> str:
-    """Index `site_dir` in place; returns Pagefind's report. Raises SearchIndexError when it fails."""
+    """Index `site_dir` in place in one run; returns Pagefind's report. Raises SearchIndexError when it fails."""
     command = [str(get_executable()), "--site", str(site_dir), "--output-subdir", "pagefind", "--glob", PAGES]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind failed on {site_dir}:\n{result.stdout}{result.stderr}")
     sort_entry(site_dir / "pagefind" / "pagefind-entry.json")
     return result.stdout
+
+
+@dataclass
+class Run:
+    """Pagefind indexing one language's runbook pages, in the background, into a folder of its own."""
+
+    process: subprocess.Popen
+    output: Path
+
+
+def start(site_dir: Path, url_prefix: str) -> Run:
+    """Index the runbook pages under `site_dir/<url_prefix>runbooks/` (one language: Pagefind indexes each
+    language on its own, so the result is the same as a run over the whole site). Each language is
+    indexed as soon as its pages are written, while the next language renders; `finish` merges."""
+    output = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir.parent))
+    command = [str(get_executable()), "--site", str(site_dir), "--output-path", str(output),
+               "--glob", f"{url_prefix}{PAGES.removeprefix('**/')}"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return Run(process, output)
+
+
+def finish(site_dir: Path, runs: list[Run]) -> None:
+    """Wait for `runs` and put their indexes together in `site_dir/pagefind` (one entry file listing every
+    language). Raises SearchIndexError when one failed."""
+    try:
+        reports = [run.process.communicate()[0] for run in runs]
+        failed = [(run, report) for run, report in zip(runs, reports, strict=True) if run.process.returncode]
+        if failed:
+            raise SearchIndexError(f"Pagefind failed on {site_dir}:\n{failed[0][1]}")
+        if not runs:  # no language has a searchable runbook: one run, as Pagefind does with such a site
+            build(site_dir)
+            return
+        target = site_dir / "pagefind"
+        shutil.rmtree(target, ignore_errors=True)
+        entries = []
+        for run in runs:
+            entries.append(json.loads((run.output / "pagefind-entry.json").read_text(encoding="utf-8")))
+            for source in sorted(run.output.rglob("*")):
+                if source.is_file():
+                    dest = target / source.relative_to(run.output)
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(source, dest)  # files every run writes (the scripts) are identical
+        write_entry(target / "pagefind-entry.json", merge_entries(entries))
+    finally:
+        abandon(runs)
+
+
+def abandon(runs: list[Run]) -> None:
+    """Stop runs that are still going (the build failed) and remove their folders."""
+    for run in runs:
+        if run.process.poll() is None:
+            run.process.kill()
+            run.process.communicate()
+        shutil.rmtree(run.output, ignore_errors=True)
 
 
 def merge_entries(entries: list[dict]) -> dict:

@@ -31,20 +31,22 @@ ENV = "KB_GROUP_STATE"
 
 
 def finish(site_dir: Path, corpus: Corpus, errors, site_url: str, page_links: list,
-           site_pages: dict[str, str], runbooks_root: Path | None = None, search: bool = True,
+           site_pages: dict[str, str], runbooks_root: Path | None = None,
+           search: list[search_index.Run] | None = None,
            audited_ns: int | Callable[[Path, int], int | None] | None = None,
            audited_lines: Callable[[Path, frozenset], set[str] | None] | None = None) -> list[Problem]:
     """Link problems (warnings); raises search_index.SearchIndexError, and output_audit.LeakError when
     anything internal is in the finished site (last: the audit reads everything written above).
-    `search`: (re)build Pagefind's index; `audited_ns`: only files written since then are audited (or a
+    `search`: the Pagefind runs indexing each language (search_index.start), None to keep the index there
+    is; `audited_ns`: only files written since then are audited (or a
     function of the site folder and the time the audit begins that says since when, preview.audit_since);
     `audited_lines`: the lines already checked in this session (preview.audited_lines)."""
     problems = list(links.check(page_links, links.SiteIndex(site_dir, site_pages)))
     api_json.write(site_dir, corpus, errors, site_url)
     schema_publish.publish(site_dir)
     lunr_off.remove_index(site_dir)
-    if search:
-        search_index.build(site_dir)
+    if search is not None:
+        search_index.finish(site_dir, search)
     denylist = internal_values.load(runbooks_root) if runbooks_root else internal_values.Denylist(set())
     if callable(audited_ns):
         audited_ns = audited_ns(site_dir, time.time_ns())
@@ -55,11 +57,11 @@ def finish(site_dir: Path, corpus: Corpus, errors, site_url: str, page_links: li
     return problems
 
 
-def finish_group(site_dir: Path, runbooks_root: Path | None) -> None:
-    """What a language group does with its own folder while the other groups still build: index its
-    languages (Pagefind indexes each language on its own) and audit what it wrote. The parent audits
-    only what it writes itself (finish_merged). Raises like `finish`."""
-    search_index.build(site_dir)
+def finish_group(site_dir: Path, runbooks_root: Path | None, search: list[search_index.Run]) -> None:
+    """What a language group does with its own folder while the other groups still build: put together
+    the search indexes of its languages (Pagefind indexes each language on its own) and audit what it
+    wrote. The parent audits only what it writes itself (finish_merged). Raises like `finish`."""
+    search_index.finish(site_dir, search)
     denylist = internal_values.load(runbooks_root) if runbooks_root else internal_values.Denylist(set())
     leaks = output_audit.audit_site(site_dir, denylist)
     if leaks:
@@ -87,4 +89,4 @@ def finish_merged(site_dir: Path, corpus: Corpus, states: list[Path],
         site_pages.update(pages_of_group)
     # each group has indexed its languages (Pagefind); parallel_build.merge joined the indexes
     return finish(site_dir, corpus, error_codes.build_index(corpus), site_url, page_links, site_pages,
-                  runbooks_root, search=False, audited_ns=merged_ns)
+                  runbooks_root, search=None, audited_ns=merged_ns)

@@ -137,3 +137,19 @@ def test_incremental_corpus_reads_only_changed_files_and_equals_a_full_load(proj
         assert second.problems == corpus_module.load(root).problems
     finally:
         edited.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_build_failing_after_a_language_was_indexed_leaves_no_search_run_behind(project, tmp_path, jobs):
+    """Each language is indexed (Pagefind, in the background) once its pages are written; when a later
+    language fails, those runs are stopped and their folders removed with the staging site."""
+    clash = project / "docs" / "fr" / "runbooks" / f"{generate.article_id(0)}.md"  # runbook URLs are reserved
+    clash.parent.mkdir(parents=True, exist_ok=True)
+    clash.write_text("# clash\n", encoding="utf-8")
+    try:
+        result = hooks_build(project, tmp_path / "site", jobs)
+    finally:
+        clash.unlink()
+    assert result.returncode != 0
+    assert "runbook URLs are reserved" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [], "no site, staging or search-index folder left"
