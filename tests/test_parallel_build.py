@@ -153,3 +153,17 @@ def test_a_build_failing_after_a_language_was_indexed_leaves_no_search_run_behin
     assert result.returncode != 0
     assert "runbook URLs are reserved" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [], "no site, staging or search-index folder left"
+
+
+def test_languages_indexed_one_by_one_give_the_index_of_one_run_over_the_site(sites, tmp_path):
+    """The build indexes each language as its pages are written and merges the results: the same files
+    as Pagefind indexing the finished site in one run."""
+    import shutil
+
+    from hooks import search_index
+
+    whole = tmp_path / "site"
+    shutil.copytree(sites[0], whole)
+    shutil.rmtree(whole / "pagefind")
+    search_index.build(whole)
+    assert tree_differences(sites[0] / "pagefind", whole / "pagefind") == []
