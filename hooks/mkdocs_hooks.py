@@ -136,6 +136,10 @@ def _load_corpus(config):
         search_index.abandon(_state["search_runs"])  # a previous cycle that failed may have left some
         _state["search_runs"] = []
         _state["search"] = preview.needs_search_index(Path(config.site_dir))
+        site_dir = Path(config.site_dir)
+        # pages are audited as they are written (on_post_page), the other files at the end (_finish_site)
+        _state["audit"] = site_finish.new_audit(Path(config.config_file_path).parent / "runbooks",
+                                                lambda values: preview.audited_lines(site_dir, values))
     if not i18n.building or _state["corpus"] is None:
         root = Path(config.config_file_path).parent / "runbooks"
         _state["root"] = root
@@ -370,6 +374,12 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(-200)  # the page as written
+def on_post_page(output, page, config):
+    _state["audit"].text(page.file.dest_uri, output)
+    return output
+
+
 @event_priority(0)  # before the i18n plugin builds the other languages
 def _language_loop(config):
     language_subset.before_language_loop(_i18n(config), language_subset.requested())
@@ -392,13 +402,13 @@ def _finish_site(config):
     try:
         if language_subset.requested():  # one group of `python -m hooks build`: the parent finishes the site
             site_finish.save_group_state(_state["page_links"], _state["site_pages"], config.site_url or "")
-            site_finish.finish_group(Path(config.site_dir), _state["root"], _state["search_runs"])
+            site_finish.finish_group(Path(config.site_dir), _state["root"], _state["search_runs"], _state["audit"])
             return
         problems = site_finish.finish(Path(config.site_dir), _state["corpus"], _state["errors"],
                                       config.site_url or "", _state["page_links"], _state["site_pages"],
                                       runbooks_root=_state["root"],
                                       search=_state["search_runs"] if _state["search"] else None,
-                                      audited_ns=preview.audit_since, audited_lines=preview.audited_lines)
+                                      audited_ns=preview.audit_since, audit=_state["audit"])
     except output_audit.LeakError as exc:
         preview.audit_failed(Path(config.site_dir))
         for problem in exc.problems:

@@ -158,23 +158,45 @@ def audit_text(text: str, patterns: LeakPatterns, denylist: Denylist) -> Iterato
         yield line, 1, "internal-value", f"a value of the internal KB field '{field_name}' (recorded by import)"
 
 
-def audit_site(site_dir: Path, denylist: Denylist, patterns: LeakPatterns | None = None,
-               label: str = "site", since_ns: int | None = None, seen: set[str] | None = None) -> list[Problem]:
-    """Every leak in the site, by file and line.
+class Audit:
+    """One audit of a site: files handed over as text while they are written (the pages, as MkDocs
+    writes them: no need to read thousands of files back), then the other files, read from disk.
 
-    Pages repeat most of their lines (navigation, header, footer): each distinct line is decoded and checked once,
-    where it first appears, which makes the audit several times faster. A leak repeated on many pages is
-    reported on the first one (in file-name order); fixing its source fixes them all. `seen`: lines
-    already checked (against the same denylist) by an earlier audit of this site (`make serve` rebuilds).
+    Pages repeat most of their lines (navigation, header, footer): each distinct line is decoded and
+    checked once, where it first appears, which makes the audit several times faster. A leak repeated on
+    many pages is reported on the first one; fixing its source fixes them all. `seen`: lines already
+    checked (against the same denylist) by an earlier audit of this site (`make serve` rebuilds).
     """
-    patterns = patterns or load_patterns()
-    problems: list[Problem] = []
-    seen = set() if seen is None else seen
-    for path in site_files(site_dir, since_ns):  # `make serve` rebuild: older files were audited before
-        rel = path.relative_to(site_dir).as_posix()
-        shown = f"{label}/{rel}"
+
+    def __init__(self, denylist: Denylist, patterns: LeakPatterns | None = None, label: str = "site",
+                 seen: set[str] | None = None) -> None:
+        self.denylist, self.patterns, self.label = denylist, patterns or load_patterns(), label
+        self.seen = set() if seen is None else seen
+        self.given: set[str] = set()
+        self.problems: list[Problem] = []
+
+    def text(self, rel: str, text: str) -> None:
+        """Audit the file `rel` (site-relative) from its text, as it is being written."""
+        self.given.add(rel)
+        self._check(rel, [(text, True)])
+
+    def files(self, site_dir: Path, since_ns: int | None = None) -> None:
+        """Audit the files of `site_dir` not handed over as text (only those written since `since_ns`)."""
+        for path in site_files(site_dir, since_ns):  # `make serve` rebuild: older files were audited before
+            rel = path.relative_to(site_dir).as_posix()
+            if rel not in self.given:
+                self._check(rel, views(path))
+
+    def result(self) -> list[Problem]:
+        if self.problems:
+            self.seen.clear()  # lines with a leak must be checked (and reported) again next time
+        return sorted(self.problems)
+
+    def _check(self, rel: str, forms: list[tuple[str, bool]]) -> None:
+        shown = f"{self.label}/{rel}"
         reported: set[tuple[str, str]] = set()
-        for text, real_lines in views(path):
+        seen = self.seen
+        for text, real_lines in forms:
             kept = []
             for number, line in enumerate(text.split("\n"), start=1):
                 if line not in seen:
@@ -183,15 +205,20 @@ def audit_site(site_dir: Path, denylist: Denylist, patterns: LeakPatterns | None
             if not kept:
                 continue
             chunk = "\n".join(decoded(line).replace("\n", " ") for _, line in kept)
-            for line, column, rule, message in audit_text(chunk, patterns, denylist):
+            for line, column, rule, message in audit_text(chunk, self.patterns, self.denylist):
                 if (rule, message) in reported:
                     continue
                 reported.add((rule, message))
                 where = "" if real_lines else " (inside a JSON string)"
-                problems.append(Problem(
+                self.problems.append(Problem(
                     shown, kept[line - 1][0] if real_lines else 1, column if real_lines else 1, f"leak-{rule}",
                     f"the published site contains {message}{where}",
                     f"remove it from {source_hint(rel)}; internal KB data must never be published"))
-    if problems:
-        seen.clear()  # lines with a leak must be checked (and reported) again next time
-    return sorted(problems)
+
+
+def audit_site(site_dir: Path, denylist: Denylist, patterns: LeakPatterns | None = None,
+               label: str = "site", since_ns: int | None = None, seen: set[str] | None = None) -> list[Problem]:
+    """Every leak in the files of the site, by file and line (see Audit)."""
+    audit = Audit(denylist, patterns, label, seen)
+    audit.files(site_dir, since_ns)
+    return audit.result()

@@ -34,36 +34,46 @@ def finish(site_dir: Path, corpus: Corpus, errors, site_url: str, page_links: li
            site_pages: dict[str, str], runbooks_root: Path | None = None,
            search: list[search_index.Run] | None = None,
            audited_ns: int | Callable[[Path, int], int | None] | None = None,
-           audited_lines: Callable[[Path, frozenset], set[str] | None] | None = None) -> list[Problem]:
+           audit: output_audit.Audit | None = None) -> list[Problem]:
     """Link problems (warnings); raises search_index.SearchIndexError, and output_audit.LeakError when
     anything internal is in the finished site (last: the audit reads everything written above).
     `search`: the Pagefind runs indexing each language (search_index.start), None to keep the index there
     is; `audited_ns`: only files written since then are audited (or a
     function of the site folder and the time the audit begins that says since when, preview.audit_since);
-    `audited_lines`: the lines already checked in this session (preview.audited_lines)."""
+    `audit`: the audit the pages were already handed to as they were written (new_audit)."""
     problems = list(links.check(page_links, links.SiteIndex(site_dir, site_pages)))
     api_json.write(site_dir, corpus, errors, site_url)
     schema_publish.publish(site_dir)
     lunr_off.remove_index(site_dir)
     if search is not None:
         search_index.finish(site_dir, search)
-    denylist = internal_values.load(runbooks_root) if runbooks_root else internal_values.Denylist(set())
     if callable(audited_ns):
         audited_ns = audited_ns(site_dir, time.time_ns())
-    seen = audited_lines(site_dir, frozenset(denylist.entries)) if audited_lines else None
-    leaks = output_audit.audit_site(site_dir, denylist, since_ns=audited_ns, seen=seen)
+    audit = audit or new_audit(runbooks_root)
+    audit.files(site_dir, since_ns=audited_ns)
+    leaks = audit.result()
     if leaks:
         raise output_audit.LeakError(leaks)
     return problems
 
 
-def finish_group(site_dir: Path, runbooks_root: Path | None, search: list[search_index.Run]) -> None:
+def new_audit(runbooks_root: Path | None,
+              lines_seen: Callable[[frozenset], set[str] | None] | None = None) -> output_audit.Audit:
+    """An audit against the internal values recorded next to `runbooks_root`; `lines_seen`: the lines an
+    earlier audit of the same site already checked against the same values (preview.audited_lines)."""
+    denylist = internal_values.load(runbooks_root) if runbooks_root else internal_values.Denylist(set())
+    return output_audit.Audit(denylist, seen=lines_seen(frozenset(denylist.entries)) if lines_seen else None)
+
+
+def finish_group(site_dir: Path, runbooks_root: Path | None, search: list[search_index.Run],
+                 audit: output_audit.Audit | None = None) -> None:
     """What a language group does with its own folder while the other groups still build: put together
     the search indexes of its languages (Pagefind indexes each language on its own) and audit what it
     wrote. The parent audits only what it writes itself (finish_merged). Raises like `finish`."""
     search_index.finish(site_dir, search)
-    denylist = internal_values.load(runbooks_root) if runbooks_root else internal_values.Denylist(set())
-    leaks = output_audit.audit_site(site_dir, denylist)
+    audit = audit or new_audit(runbooks_root)
+    audit.files(site_dir)
+    leaks = audit.result()
     if leaks:
         raise output_audit.LeakError(leaks)
 
