@@ -44,6 +44,7 @@ from hooks import (
     media,
     not_found,
     output_audit,
+    page_languages,
     page_sources,
     parallel_build,
     preview,
@@ -274,22 +275,9 @@ def _url(url: str) -> str:
 
 
 def _hreflang(page, site_page) -> dict[str, str]:
-    if site_page is None:
+    if site_page is None:  # a page of docs/: the i18n plugin knows its translations
         return {code: _url(f.url) for code, f in getattr(page.file, "alternates", {}).items()}
-    if site_page.kind == "runbook":
-        return alternates.runbook_alternates(_state["corpus"], site_page.runbook_id)
-    if site_page.kind in ("index", "status", *error_pages.KINDS):
-        return alternates.every_language(_same_page_in(site_page))
-    return {}  # "not available" and redirect pages are not translations
-
-
-def _same_page_in(site_page):
-    """language → this generated page's URL in that language (None: the page has no counterpart)."""
-    if site_page.runbook_id:
-        return lambda lang: urls.runbook_url(lang, site_page.runbook_id)
-    if site_page.kind in error_pages.KINDS:
-        return error_pages.url_in(site_page)
-    return {"index": urls.runbooks_index_url, "status": status_page.status_url}.get(site_page.kind)
+    return page_languages.hreflang(_state["corpus"], site_page)
 
 
 @event_priority(-150)
@@ -368,7 +356,7 @@ def on_page_context(context, page, config, nav):
         context["kb_content"] = _state["env"].get_template(RUNBOOK_TEMPLATE).render(
             page=page, runbook=header.header(corpus, runbook, codes), runbook_banners=banners.banners(corpus, runbook),
             runbook_searchable=not runbook.hidden)
-    url_in = _same_page_in(site_page)
+    url_in = page_languages.same_page_in(site_page)
     if url_in is not None:
         config.extra.alternate = header.switcher(url_in)
     return context

@@ -1,0 +1,29 @@
+"""A generated page in the other languages: where the language switcher goes, and which translations
+the page's hreflang links name. Plain data in (SitePage, Corpus), URLs out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from hooks import alternates, error_pages, status_page, urls
+from hooks.corpus import Corpus
+from hooks.site_pages import SitePage
+
+
+def same_page_in(page: SitePage) -> Callable[[str], str] | None:
+    """language → this page's URL in that language (None: the page has no counterpart)."""
+    if page.runbook_id:
+        return lambda lang: urls.runbook_url(lang, page.runbook_id)
+    if page.kind in error_pages.KINDS:
+        return error_pages.url_in(page)
+    return {"index": urls.runbooks_index_url, "status": status_page.status_url}.get(page.kind)
+
+
+def hreflang(corpus: Corpus, page: SitePage) -> dict[str, str]:
+    """language → URL of each real translation of the page (a runbook only where it is translated)."""
+    if page.kind == "runbook":
+        return alternates.runbook_alternates(corpus, page.runbook_id)
+    if page.kind in ("index", "status", *error_pages.KINDS):
+        return alternates.every_language(same_page_in(page))
+    return {}  # "not available" and redirect pages are not translations
