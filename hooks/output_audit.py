@@ -92,8 +92,8 @@ def _json_strings(value) -> Iterator[str]:
 
 
 def views(path: Path) -> list[tuple[str, bool]]:
-    """(text, is_the_file_itself) forms of a file worth searching: its text, and for JSON the text of its
-    string values (JSON escapes undone).
+    """(text, is_the_file_itself) form of a file worth searching: its text, or for JSON the text of its
+    keys and string values (JSON escapes undone).
 
     gzip is undone whatever the name (sitemap.xml.gz, Pagefind's fragments and indexes); Pagefind's
     `pagefind_dcd` header is dropped; bytes that are not UTF-8 (Pagefind's binary word index) are
@@ -108,11 +108,12 @@ def views(path: Path) -> list[tuple[str, bool]]:
             return []
     data = data.removeprefix(PAGEFIND_HEADER)
     raw = data.decode("utf-8", errors="replace")
-    forms = [(raw, True)]
     if raw.lstrip()[:1] in ("{", "["):
         with contextlib.suppress(ValueError, RecursionError):
-            forms.append(("\n".join(_json_strings(json.loads(raw))), False))
-    return forms
+            # every key and string value, escapes undone: all the text a JSON file holds (Pagefind's
+            # fragments are a page's whole text on one line: reading it twice doubled their cost)
+            return [("\n".join(_json_strings(json.loads(raw))), False)]
+    return [(raw, True)]
 
 
 def decoded(text: str) -> str:
