@@ -116,6 +116,14 @@ def read_runbook(path: Path, root: Path) -> Runbook:
                    body_line=doc.body_line, key_lines=doc.key_lines, positions=doc.positions)
 
 
+def read_checked(path: Path, root: Path) -> Runbook:
+    """read_runbook, after refusing a file under `root` that a symbolic link takes out of the repository
+    (raises ProblemError either way). Every reader of the corpus goes through here."""
+    if path_safety.lies_under(path, root):  # a file named on the command line may live anywhere
+        path_safety.ensure_inside(path, root.parent, path_safety.shown(path, root.parent), "runbook")
+    return read_runbook(path, root)
+
+
 def load(root: Path, paths: list[Path] | None = None) -> Corpus:
     """Read runbooks (all of `root`, or the given files); unreadable files become problems."""
     from hooks.media import missing_images
@@ -126,9 +134,7 @@ def load(root: Path, paths: list[Path] | None = None) -> Corpus:
     problems: list[Problem] = []
     for path in paths if paths is not None else runbook_files(root):
         try:
-            if path_safety.lies_under(path, root):  # a file named on the command line may live anywhere
-                path_safety.ensure_inside(path, root.parent, path_safety.shown(path, root.parent), "runbook")
-            runbooks.append(read_runbook(path, root))
+            runbooks.append(read_checked(path, root))
         except ProblemError as exc:
             problems.append(exc.problem)
     corpus = Corpus(runbooks)

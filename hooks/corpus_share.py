@@ -16,7 +16,6 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from hooks import corpus as corpus_module
-from hooks import path_safety
 from hooks.corpus import Corpus, Runbook
 from hooks.problems import Problem, ProblemError
 
@@ -33,9 +32,7 @@ def _read(job: tuple[list[Path], Path, bool]) -> tuple[list[Runbook], list[Probl
     runbooks, problems, checked = [], [], {}
     for path in paths:
         try:
-            if path_safety.lies_under(path, root):  # as corpus.load: no runbook reached through a link outside
-                path_safety.ensure_inside(path, root.parent, path_safety.shown(path, root.parent), "runbook")
-            runbook = corpus_module.read_runbook(path, root)
+            runbook = corpus_module.read_checked(path, root)
         except ProblemError as exc:
             problems.append(exc.problem)
             continue
@@ -126,7 +123,7 @@ def load_incremental(root: Path) -> Corpus:
         cached = _read_cache.get(path)
         if cached is None or cached[0] != key:
             try:
-                cached = (key, corpus_module.read_runbook(path, root))
+                cached = (key, corpus_module.read_checked(path, root))
             except ProblemError as exc:
                 cached = (key, exc.problem)
         seen[path] = cached

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 import yaml
 
 from hooks import corpus
@@ -40,7 +41,21 @@ version-number: 3
 """
 
 
-def test_a_runbook_symlinked_from_outside_the_repository_is_refused_unread(tmp_path):
+def _read_share(root):  # what `python -m hooks build` / `make validate` run on each core
+    from hooks import corpus_share
+
+    runbooks, problems, _ = corpus_share._read((corpus.runbook_files(root), root, True))
+    return corpus.Corpus(runbooks, sorted(problems))
+
+
+def _read_incremental(root):  # what `make serve` and a plain `mkdocs build` run
+    from hooks import corpus_share
+
+    return corpus_share.load_incremental(root)
+
+
+@pytest.mark.parametrize("load", [corpus.load, _read_share, _read_incremental])
+def test_a_runbook_symlinked_from_outside_the_repository_is_refused_unread(tmp_path, load):
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     (outside / "exl-a039a288.md").write_text(RUNBOOK.format(lang="en", body="SECRET FROM OUTSIDE"), encoding="utf-8")
@@ -48,7 +63,7 @@ def test_a_runbook_symlinked_from_outside_the_repository_is_refused_unread(tmp_p
     (root / "en").mkdir(parents=True)
     (root / "en" / "exl-a039a288.md").symlink_to(outside / "exl-a039a288.md")
     os.symlink(outside, root / "fr")  # a whole language folder pointing out
-    loaded = corpus.load(root)
+    loaded = load(root)
     assert loaded.runbooks == []
     assert {(p.path, p.rule) for p in loaded.problems} == {("runbooks/en/exl-a039a288.md", "outside-repository"),
                                                            ("runbooks/fr/exl-a039a288.md", "outside-repository")}
