@@ -49,12 +49,16 @@ def finish(site_dir: Path, corpus: Corpus, errors, site_url: str, page_links: li
         search_index.finish(site_dir, search)
     if callable(audited_ns):
         audited_ns = audited_ns(site_dir, time.time_ns())
-    audit = audit or new_audit(runbooks_root)
-    audit.files(site_dir, since_ns=audited_ns)
+    _audit(site_dir, audit or new_audit(runbooks_root), audited_ns)
+    return problems
+
+
+def _audit(site_dir: Path, audit: output_audit.Audit, since_ns: int | None = None) -> None:
+    """The files of `site_dir` the audit was not handed already; raises LeakError on any leak."""
+    audit.files(site_dir, since_ns=since_ns)
     leaks = audit.result()
     if leaks:
         raise output_audit.LeakError(leaks)
-    return problems
 
 
 def new_audit(runbooks_root: Path | None,
@@ -71,11 +75,7 @@ def finish_group(site_dir: Path, runbooks_root: Path | None, search: list[search
     the search indexes of its languages (Pagefind indexes each language on its own) and audit what it
     wrote. The parent audits only what it writes itself (finish_merged). Raises like `finish`."""
     search_index.finish(site_dir, search)
-    audit = audit or new_audit(runbooks_root)
-    audit.files(site_dir)
-    leaks = audit.result()
-    if leaks:
-        raise output_audit.LeakError(leaks)
+    _audit(site_dir, audit or new_audit(runbooks_root))
 
 
 def save_group_state(page_links: list, site_pages: dict[str, str], site_url: str, environ=os.environ) -> None:
