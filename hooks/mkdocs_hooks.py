@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from hooks import (
     alternates,
@@ -47,6 +48,7 @@ from hooks import (
     page_languages,
     page_sources,
     parallel_build,
+    plain_markdown,
     preview,
     redirect_pages,
     references,
@@ -86,6 +88,25 @@ class _GeneratedPage(File):
             return os.stat(self.abs_dest_path).st_mtime < self.sources_mtime
         except OSError:  # not written yet
             return True
+
+
+class _GeneratedMarkdownPage(mkdocs_pages.Page):
+    """A generated page that is only headings between HTML blocks is rendered without Markdown
+    (plain_markdown), once the first page of its shape came out the same both ways."""
+
+    def render(self, config, files) -> None:
+        verdict, settings = _state["plain"]
+        rendered = plain_markdown.render(self.markdown, settings) if settings and not verdict.failed else None
+        if rendered is not None and verdict.trusts(rendered):
+            self.content, self.toc = rendered.html, get_toc(rendered.toc_tokens)
+            self._title_from_render, self.present_anchor_ids = rendered.title, set(rendered.ids)
+            self.links_to_anchors = {}
+            verdict.used += 1
+            return
+        super().render(config, files)
+        if rendered is not None and not verdict.record(rendered, self.content, self.toc, self._title_from_render,
+                                                       self.present_anchor_ids):
+            log.info(f"generated pages go through Markdown: {self.file.src_uri} differs ({verdict.reason})")
 
 
 def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
@@ -195,9 +216,16 @@ def on_files(files: Files, config):
         file = _GeneratedPage.generated(config, page.src_uri, content=content, inclusion=inclusion)
         file.sources_mtime = _sources_mtime(page)
         file.dest_uri = urls.dest_uri(page.url)
+        if page.kind != "runbook":
+            _GeneratedMarkdownPage(None, file, config)
         files.append(file)
         pages[page.src_uri] = page
     _state["pages"] = pages
+    settings = plain_markdown.headings(config.markdown_extensions, config.mdx_configs)
+    if settings is None and lang == registry.default_language().code:
+        log.info("generated pages go through Markdown: mkdocs.yml sets up Markdown in a way plain_markdown does "
+                 f"not know ({', '.join(plain_markdown.unknown_extensions(config.markdown_extensions)) or 'toc'})")
+    _state["plain"] = (plain_markdown.Verdict(), settings if os.environ.get(plain_markdown.ENV) != "0" else None)
     for file in files.documentation_pages():  # pages listing runbooks change whenever a runbook does
         if file.abs_src_path and not isinstance(file, _GeneratedPage) and _lists_runbooks(file.abs_src_path):
             file.is_modified = lambda: True
@@ -409,7 +437,12 @@ def _finish_site(config):
         log.warning(str(problem))
 
 
-on_post_build = CombinedEvent(_index_language, _language_loop, _finish_site)
+@event_priority(0)
+def _plain_pages_report(config):
+    log.debug(f"{_state['plain'][0].used} generated pages rendered without Markdown ({_state['lang']})")
+
+
+on_post_build = CombinedEvent(_plain_pages_report, _index_language, _language_loop, _finish_site)
 
 
 def on_build_error(error):
