@@ -156,14 +156,20 @@ def test_a_build_failing_after_a_language_was_indexed_leaves_no_search_run_behin
 
 
 def test_languages_indexed_one_by_one_give_the_index_of_one_run_over_the_site(sites, tmp_path):
-    """The build indexes each language as its pages are written and merges the results: the same files
-    as Pagefind indexing the finished site in one run."""
+    """The build indexes each language as its pages are written (only their runbook pages, only their
+    <article>) and merges the results: the same files as Pagefind, with its default settings, indexing
+    the finished site in one run."""
     import shutil
+    import subprocess
+
+    from pagefind_bin_extended import get_executable
 
     from hooks import search_index
 
     whole = tmp_path / "site"
     shutil.copytree(sites[0], whole)
     shutil.rmtree(whole / "pagefind")
-    search_index.build(whole)
+    subprocess.run([str(get_executable()), "--site", str(whole), "--output-subdir", "pagefind"], check=True,
+                   capture_output=True)
+    search_index.sort_entry(whole / "pagefind" / "pagefind-entry.json")
     assert tree_differences(sites[0] / "pagefind", whole / "pagefind") == []
