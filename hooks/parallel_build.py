@@ -38,10 +38,14 @@ _SITEMAP_URLS = re.compile(r"(?s)\n[ \t]*<url>.*?</url>")
 
 
 def available_cores() -> int:
+    return len(_cores()) or os.cpu_count() or 1
+
+
+def _cores() -> list[int]:
     try:
-        return len(os.sched_getaffinity(0))
+        return sorted(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
-        return os.cpu_count() or 1
+        return []
 
 
 def groups(languages: list[str], jobs: int) -> list[list[str]]:
@@ -89,12 +93,15 @@ def run(command: list[str], staging: Path, languages: list[str], jobs: int, quie
 def _run_groups(command: list[str], staging: Path, parts: list[list[str]], quiet: bool,
                 extra_env: dict[str, str], corpus, strict: bool, corpus_root: Path | None = None) -> int:
     workers: list[Worker] = []
+    cores = _cores()
     for index, part in enumerate(parts):
         site_dir = staging.with_name(f"{staging.name}.part{index}")
         shutil.rmtree(site_dir, ignore_errors=True)
         state = staging.with_name(f"{staging.name}.part{index}.state")
         env = {**os.environ, **extra_env, "NO_MKDOCS_2_WARNING": "1", language_subset.ENV: ",".join(part),
                site_finish.ENV: str(state)}
+        if len(cores) >= len(parts):  # each group's search indexing on a core of its own
+            env[search_index.CORE_ENV] = str(cores[index])
         process = subprocess.Popen([*command, "--site-dir", str(site_dir)], env=env, text=True,
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         workers.append(Worker(part, site_dir, state, process))

@@ -173,3 +173,29 @@ def test_languages_indexed_one_by_one_give_the_index_of_one_run_over_the_site(si
                    capture_output=True)
     search_index.sort_entry(whole / "pagefind" / "pagefind-entry.json")
     assert tree_differences(sites[0] / "pagefind", whole / "pagefind") == []
+
+
+def test_each_group_indexes_on_a_core_of_its_own(sites, tmp_path, monkeypatch):
+    """Under `python -m hooks build`, a group's Pagefind runs are given one core (KB_SEARCH_CORE, set per
+    group by parallel_build): the other cores are busy rendering the other groups."""
+    import shutil
+    from pathlib import Path
+
+    from hooks import search_index
+
+    site = tmp_path / "site"
+    shutil.copytree(sites[0], site)
+    core = sorted(os.sched_getaffinity(0))[-1]
+    monkeypatch.setenv(search_index.CORE_ENV, str(core))
+    run = search_index.start(site, "fr/")
+    # the process is not reaped before finish(): its status stays readable
+    status = Path(f"/proc/{run.process.pid}/status").read_text(encoding="utf-8")
+    assert f"Cpus_allowed_list:\t{core}\n" in status
+    search_index.finish(site, [run])
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    monkeypatch.delenv(search_index.CORE_ENV)
+    run = search_index.start(site, "fr/")
+    status = Path(f"/proc/{run.process.pid}/status").read_text(encoding="utf-8")
+    search_index.finish(site, [run])
+    if len(os.sched_getaffinity(0)) > 1:
+        assert f"Cpus_allowed_list:\t{core}\n" not in status
