@@ -29,19 +29,21 @@ def before_config(i18n, languages: list[str] | None) -> None:
     if unknown:
         raise ValueError(f"{ENV}: unknown language(s) {', '.join(unknown)}; known: {', '.join(known)}")
     configured = _configured(i18n)
-    if i18n.current_language is None:
-        i18n.current_language = next(code for code in known if code in languages and configured[code])
+    if i18n.current_language is None:  # the group's first language, in the order asked for
+        i18n.current_language = next(code for code in languages if configured[code])
     for lang in i18n.config.languages:
         lang.build = configured[lang.locale]
 
 
 def before_language_loop(i18n, languages: list[str] | None) -> None:
-    """Before the plugin's on_post_build loops over the other languages: loop over ours only."""
+    """Before the plugin's on_post_build loops over the other languages: loop over ours only, without
+    the one just built. (The plugin skips only the language it is on when it reaches it in its list; a
+    group may start with a language that is not the first of the list, parallel_build.build_order.)"""
     if not languages:
         return
     configured = _configured(i18n)
     for lang in i18n.config.languages:
-        lang.build = configured[lang.locale] and lang.locale in languages
+        lang.build = configured[lang.locale] and lang.locale in languages and lang.locale != i18n.current_language
 
 
 def _configured(i18n) -> dict[str, bool]:

@@ -60,6 +60,14 @@ def groups(languages: list[str], jobs: int) -> list[list[str]]:
     return result
 
 
+def build_order(group: list[str], default: str) -> list[str]:
+    """The order a group's process builds its languages in: the site's default language first (it writes
+    the root of the site), then those slowest to index (search_index.slow_to_index). Each language is
+    indexed while the next one renders; the group's last index runs alone at the end, so it should be a
+    short one (Japanese loads a 450 MB dictionary)."""
+    return sorted(group, key=lambda code: (code != default, not search_index.slow_to_index(code)))
+
+
 @dataclass
 class Worker:
     languages: list[str]
@@ -85,21 +93,21 @@ def run(command: list[str], staging: Path, languages: list[str], jobs: int, quie
         corpus_share.save(corpus, corpus_root, shared)
         extra_env[corpus_share.ENV] = str(shared)
     try:
-        return _run_groups(command, staging, parts, quiet, extra_env, corpus, strict, corpus_root)
+        return _run_groups(command, staging, parts, quiet, extra_env, corpus, strict, corpus_root, languages[0])
     finally:
         shared.unlink(missing_ok=True)
 
 
 def _run_groups(command: list[str], staging: Path, parts: list[list[str]], quiet: bool,
-                extra_env: dict[str, str], corpus, strict: bool, corpus_root: Path | None = None) -> int:
+                extra_env: dict[str, str], corpus, strict: bool, corpus_root: Path | None, default: str) -> int:
     workers: list[Worker] = []
     cores = _cores()
     for index, part in enumerate(parts):
         site_dir = staging.with_name(f"{staging.name}.part{index}")
         shutil.rmtree(site_dir, ignore_errors=True)
         state = staging.with_name(f"{staging.name}.part{index}.state")
-        env = {**os.environ, **extra_env, "NO_MKDOCS_2_WARNING": "1", language_subset.ENV: ",".join(part),
-               site_finish.ENV: str(state)}
+        env = {**os.environ, **extra_env, "NO_MKDOCS_2_WARNING": "1", site_finish.ENV: str(state),
+               language_subset.ENV: ",".join(build_order(part, default))}
         if len(cores) >= len(parts):  # each group's search indexing on a core of its own
             env[search_index.CORE_ENV] = str(cores[index])
         process = subprocess.Popen([*command, "--site-dir", str(site_dir)], env=env, text=True,

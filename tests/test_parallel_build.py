@@ -2,6 +2,7 @@
 
 import filecmp
 import os
+import re
 import subprocess
 import sys
 
@@ -16,9 +17,9 @@ from tests.pagefind_index import fragments, no_lunr_index
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")
 
 
-def hooks_build(project, site, jobs):
+def hooks_build(project, site, jobs, quiet=True):
     command = [sys.executable, "-m", "hooks", "build", "--config-file", str(project / "mkdocs.yml"),
-               "--site-dir", str(site), "--jobs", str(jobs), "--quiet"]
+               "--site-dir", str(site), "--jobs", str(jobs), *(["--quiet"] if quiet else [])]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
 
@@ -106,6 +107,21 @@ def test_language_groups_are_contiguous_and_balanced():
     assert parallel_build.groups(langs, 3) == [["en", "fr"], ["pt-BR"], ["ja"]]
     assert parallel_build.groups(langs, 8) == [["en"], ["fr"], ["pt-BR"], ["ja"]]
     assert parallel_build.groups(langs, 1) == [langs]
+
+
+def test_a_group_builds_the_language_slowest_to_index_first_after_the_default_one():
+    """The group's last search index runs alone at the end of its build: Japanese, the slowest, is not it."""
+    assert parallel_build.build_order(["pt-BR", "ja"], "en") == ["ja", "pt-BR"]
+    assert parallel_build.build_order(["en", "fr", "ja"], "en") == ["en", "ja", "fr"]
+    assert parallel_build.build_order(["fr", "pt-BR"], "en") == ["fr", "pt-BR"]
+
+
+def test_each_language_is_built_once_in_the_order_of_its_group(project, tmp_path):
+    result = hooks_build(project, tmp_path / "site", 2, quiet=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    built = re.findall(r"Building '([\w-]+)' documentation", result.stdout + result.stderr)
+    assert sorted(built) == ["en", "fr", "ja", "pt-BR"], built
+    assert built.index("ja") < built.index("pt-BR")
 
 
 def test_merged_search_index_drops_translations_identical_to_the_default_language():
