@@ -29,6 +29,7 @@ from hooks import (
     alternates,
     banners,
     build_date,
+    collector,
     corpus_share,
     dialect,
     error_codes,
@@ -115,6 +116,7 @@ def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
 
 def on_startup(command, dirty):
     preview.start(command, dirty)
+    _state["command"] = command
     # `make serve` runs `mkdocs serve --dirty`: generated pages know which runbook files they come from
     # (_GeneratedPage), so MkDocs' generic warning about dirty builds does not apply; under
     # `strict: true` it would abort every rebuild.
@@ -182,6 +184,8 @@ def _load_corpus(config):
         _state["code_sources"] = page_sources.code_sources(_state["errors"])
         _state["all_sources"] = page_sources.everything(corpus_share.changed_at)
         build_date.pin(corpus)
+        if _state.get("command") == "build":
+            collector.keep_out_of_collections()
     return config
 
 

@@ -30,7 +30,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks import corpus_share, language_subset, output_audit, search_index, site_finish
+from hooks import collector, corpus_share, language_subset, output_audit, search_index, site_finish
 
 SEARCH_INDEX = "search/search_index.json"
 SITEMAP = "sitemap.xml"
@@ -88,6 +88,7 @@ def run(command: list[str], staging: Path, languages: list[str], jobs: int, quie
         return subprocess.run([*command, "--site-dir", str(staging)], check=False).returncode
     shared = staging.with_name(f"{staging.name}.corpus.pickle")
     corpus = corpus_share.load_parallel(corpus_root, jobs) if corpus_root is not None else None
+    collector.keep_out_of_collections()
     extra_env = {}
     if corpus is not None:
         corpus_share.save(corpus, corpus_root, shared)
