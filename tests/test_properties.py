@@ -146,3 +146,23 @@ def test_error_code_linker_keeps_the_text(text):
         return html_module.unescape(re.sub(r"<[^>]*>", "", markup))
 
     assert text_of(linked) == text_of(page)
+
+
+_URL_PART = st.sampled_from(["fr", "pt-BR", "errors", "runbooks", "KA-19371", "RED-520025", ".", "..", "", "x.y"])
+_URL = st.lists(_URL_PART, max_size=4).map(lambda parts: "/".join(parts)) | st.lists(
+    _URL_PART, max_size=4).map(lambda parts: "/".join(parts) + "/")
+
+
+@PROPERTY
+@given(_URL, _URL)
+def test_relative_links_are_what_posixpath_computes(from_url, to_url):
+    """urls.relative takes a shortcut for plain directory URLs: the same answer as the path arithmetic."""
+    import posixpath
+
+    from hooks import urls
+
+    start = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
+    expected = posixpath.relpath("/" + to_url, "/" + (start if start != "." else ""))
+    if to_url.endswith("/") and not expected.endswith("/"):
+        expected += "/"
+    assert urls.relative(from_url, to_url) == ("./" if expected in (".", "./") else expected)
