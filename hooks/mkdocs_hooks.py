@@ -51,6 +51,7 @@ from hooks import (
     parallel_build,
     plain_markdown,
     preview,
+    pygments_reuse,
     redirect_pages,
     references,
     registry,
@@ -134,6 +135,7 @@ def _i18n(config):
 @event_priority(0)  # before the i18n plugin's on_config
 def _select_languages(config):
     markdown_reuse.install(mkdocs_pages)
+    pygments_reuse.install()
     i18n = _i18n(config)
     try:
         language_subset.before_config(i18n, language_subset.requested())
