@@ -93,19 +93,25 @@ class _GeneratedPage(File):
 
 
 class _GeneratedMarkdownPage(mkdocs_pages.Page):
-    """A generated page that is only headings between HTML blocks is rendered without Markdown
-    (plain_markdown), once the first page of its shape came out the same both ways."""
+    """A generated page. Converted with only the Markdown extensions its text can use (markdown_reuse);
+    one that is only headings between HTML blocks is rendered without Markdown (plain_markdown), once
+    the first page of its shape came out the same both ways."""
+
+    may_be_plain = True  # False for runbooks: their text is Markdown
 
     def render(self, config, files) -> None:
         verdict, settings = _state["plain"]
-        rendered = plain_markdown.render(self.markdown, settings) if settings and not verdict.failed else None
+        rendered = None
+        if self.may_be_plain and settings and not verdict.failed:
+            rendered = plain_markdown.render(self.markdown, settings)
         if rendered is not None and verdict.trusts(rendered):
             self.content, self.toc = rendered.html, get_toc(rendered.toc_tokens)
             self._title_from_render, self.present_anchor_ids = rendered.title, set(rendered.ids)
             self.links_to_anchors = {}
             verdict.used += 1
             return
-        super().render(config, files)
+        with markdown_reuse.POOL.text_ahead(self.markdown):
+            super().render(config, files)
         if rendered is not None and not verdict.record(rendered, self.content, self.toc, self._title_from_render,
                                                        self.present_anchor_ids):
             log.info(f"generated pages go through Markdown: {self.file.src_uri} differs ({verdict.reason})")
@@ -222,8 +228,7 @@ def on_files(files: Files, config):
         file = _GeneratedPage.generated(config, page.src_uri, content=content, inclusion=inclusion)
         file.sources_mtime = _sources_mtime(page)
         file.dest_uri = urls.dest_uri(page.url)
-        if page.kind != "runbook":
-            _GeneratedMarkdownPage(None, file, config)
+        _GeneratedMarkdownPage(None, file, config).may_be_plain = page.kind != "runbook"
         files.append(file)
         pages[page.src_uri] = page
     _state["pages"] = pages
