@@ -9,7 +9,8 @@ names, so registering the next page's replaces the previous page's.
 A few extensions do nothing to a page that does not use their syntax, yet each of them costs every
 page a block test or an inline pattern tried on every piece of text (together ~13 % of converting a
 runbook). Told the text about to be converted (`text_ahead`), the pool leaves out those whose syntax
-the text cannot contain (`UNUSED_WITHOUT`: the characters their syntax needs).
+the text cannot contain (`UNUSED_WITHOUT`: the characters their syntax needs). Inline patterns are
+not tried on text none of them can match (inline_skip).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from contextlib import contextmanager
 from types import SimpleNamespace
 
 import markdown
+
+from hooks import inline_skip
 
 UNUSED_WITHOUT = {"footnotes": "[^", "admonition": "!!!", "tables": "|", "pymdownx.details": "???",
                   "pymdownx.tilde": "~", "pymdownx.caret": "^"}
@@ -55,6 +58,7 @@ class _Pool:
         if converter is None:
             converter = self._converters[key] = markdown.Markdown(extensions=extensions,
                                                                   extension_configs=extension_configs)
+            inline_skip.install(converter)
         return converter.reset()
 
 
