@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_date
 
@@ -13,6 +14,7 @@ from hooks.corpus import Corpus, Runbook
 _BABEL_LOCALE = {"pt-BR": "pt_BR"}
 
 
+@lru_cache(maxsize=4096)  # thousands of runbooks share a few hundred dates
 def localized_date(value: str, lang: str) -> str:
     day = date.fromisoformat(value[:10])
     return format_date(day, format="long", locale=_BABEL_LOCALE.get(lang, lang))
