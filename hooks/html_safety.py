@@ -11,6 +11,7 @@ attr_list (`{onclick=…}`) are covered too.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 import nh3
@@ -54,10 +55,9 @@ def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
     return value
 
 
-def sanitize(html: str) -> str:
-    """The HTML of a runbook page with only safelisted tags, attributes and URLs left."""
-    return nh3.clean(
-        html,
+@lru_cache(maxsize=1)
+def _cleaner() -> nh3.Cleaner:  # built once: nh3.clean() builds one from these settings on every call
+    return nh3.Cleaner(
         tags=TAGS,
         clean_content_tags=set(DROPPED_WITH_CONTENT),
         attributes=ATTRIBUTES,
@@ -67,6 +67,11 @@ def sanitize(html: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
+
+
+def sanitize(html: str) -> str:
+    """The HTML of a runbook page with only safelisted tags, attributes and URLs left."""
+    return _cleaner().clean(html)
 
 
 def unsafe_url(value: str, tag: str, attr: str) -> str | None:
