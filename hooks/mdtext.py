@@ -16,6 +16,15 @@ _BACKTICKS = re.compile(r"`+")
 
 def blocks(text: str) -> Iterator[tuple[bool, str]]:
     """Yield (is_fenced_code, chunk) by lines."""
+    return iter(_blocks(text))
+
+
+@lru_cache(maxsize=8)  # a runbook's text goes through several rewrites, most of which leave it as it is
+def _blocks(text: str) -> tuple[tuple[bool, str], ...]:
+    return tuple(_split_blocks(text))
+
+
+def _split_blocks(text: str) -> Iterator[tuple[bool, str]]:
     lines = text.splitlines(keepends=True)
     prose: list[str] = []
     i = 0
