@@ -25,7 +25,9 @@ def test_parallel_and_incremental_validation_report_the_same_problems(tmp_path):
     assert len(serial.problems) >= 3
     parallel = corpus_share.load_for_validate(root, 2)
     assert _problems(parallel) == _problems(serial)
-    assert sorted(r.path for r in parallel.runbooks) == sorted(r.path for r in serial.runbooks)
+    assert [r.path for r in parallel.runbooks] == [r.path for r in serial.runbooks]  # the same order too
+    built = corpus_share.load_parallel(root, 2)  # what `python -m hooks build` reads
+    assert [(r.path, r.body) for r in built.runbooks] == [(r.path, r.body) for r in serial.runbooks]
 
     # `make serve`: the first read checks every file; after an edit only the edited one is checked again
     first = corpus_share.load_incremental(root)
