@@ -22,21 +22,22 @@ from hooks.problems import Problem, ProblemError
 ENV = "KB_CORPUS_FILE"
 
 
-def _read(job: tuple[list[Path], Path, bool]) -> tuple[list[Runbook], list[Problem], dict[str, list[Problem]]]:
+def _read(job: tuple[list[Path], Path, bool]) -> tuple[list[tuple[int, Runbook]], list[Problem],
+                                                       dict[str, list[Problem]]]:
     """Read and check (the rules about one file alone) a share of the files; for a build, also find the
-    error codes each one quotes."""
+    error codes each one quotes. Runbooks come with the position of their file in the share."""
     from hooks.error_codes import quotes
     from hooks.validate import check_file
 
     paths, root, for_build = job
     runbooks, problems, checked = [], [], {}
-    for path in paths:
+    for position, path in enumerate(paths):
         try:
             runbook = corpus_module.read_checked(path, root)
         except ProblemError as exc:
             problems.append(exc.problem)
             continue
-        runbooks.append(runbook)
+        runbooks.append((position, runbook))
         checked[runbook.path] = check_file(runbook)
         if for_build:
             quotes(runbook)  # here, on every core, instead of in each build process
@@ -57,8 +58,9 @@ def load_parallel(root: Path, jobs: int, for_build: bool = True, files: list[Pat
     chunks = [(files[i::jobs], root, for_build) for i in range(jobs)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(_read, chunks))
-    order = {corpus_module.display_path(path, root): index for index, path in enumerate(files)}
-    corpus = Corpus(sorted((r for runbooks, _, _ in results for r in runbooks), key=lambda r: order[r.path]))
+    # file k of job j is files[j + k * jobs]: back in file order
+    corpus = Corpus([runbook for _, runbook in sorted((job + position * jobs, runbook) for job, (runbooks, _, _)
+                                                      in enumerate(results) for position, runbook in runbooks)])
     problems = [p for _, found, _ in results for p in found]
     checked = {path: found for _, _, by_path in results for path, found in by_path.items()}
     corpus.problems = sorted(problems + validate_corpus(corpus, root, checked))

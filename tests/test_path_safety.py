@@ -45,7 +45,7 @@ def _read_share(root):  # what `python -m hooks build` / `make validate` run on 
     from hooks import corpus_share
 
     runbooks, problems, _ = corpus_share._read((corpus.runbook_files(root), root, True))
-    return corpus.Corpus(runbooks, sorted(problems))
+    return corpus.Corpus([runbook for _, runbook in runbooks], sorted(problems))
 
 
 def _read_incremental(root):  # what `make serve` and a plain `mkdocs build` run
