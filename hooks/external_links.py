@@ -15,13 +15,15 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
-
-import requests
 
 from hooks import links
 from hooks.corpus import Corpus
 from hooks.runbook_format import write_atomic
+
+if TYPE_CHECKING:
+    import requests
 
 USER_AGENT = "kb-runbooks-link-check/1 (+https://github.com/)"
 
@@ -125,6 +127,8 @@ MAX_REDIRECTS = 5
 
 def _request(session: requests.Session, method: str, url: str, limiter: RateLimiter, timeout: float):
     """One request, following redirects by hand so that every hop waits for its host's turn."""
+    import requests
+
     for _ in range(MAX_REDIRECTS + 1):
         limiter.wait((urlsplit(url).hostname or "").lower())
         response = session.request(method, url, allow_redirects=False, timeout=timeout, stream=True)
@@ -136,6 +140,8 @@ def _request(session: requests.Session, method: str, url: str, limiter: RateLimi
 
 
 def fetch(session: requests.Session, url: str, limiter: RateLimiter, timeout: float) -> Result:
+    import requests  # here: `python -m hooks build` and `validate` load this module but never fetch
+
     try:
         response = _request(session, "HEAD", url, limiter, timeout)
         if response.status_code in (403, 405, 501):  # servers that refuse HEAD: ask again with GET
@@ -165,7 +171,11 @@ class Report:
 
 
 def check(urls: list[str], allowlist: Allowlist, cache: Cache, limiter: RateLimiter, timeout: float,
-          workers: int = 4, session_factory: Callable[[], requests.Session] = requests.Session) -> Report:
+          workers: int = 4, session_factory: Callable[[], requests.Session] | None = None) -> Report:
+    if session_factory is None:
+        import requests
+
+        session_factory = requests.Session
     skipped = [u for u in urls if allowlist.allows(u)]
     results: list[Result] = []
     todo: dict[str, list[str]] = defaultdict(list)

@@ -4,8 +4,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from tqdm import tqdm
-
 from hooks import kb_export, registry
 from hooks.importer import ImportReport, import_one
 from hooks.paths import RUNBOOKS
@@ -65,6 +63,8 @@ def run(args) -> int:
     root = Path(args.root)
     report = ImportReport()
     articles, csvs = collect(args.files, args.lang, report)
+    from tqdm import tqdm  # here: every other command starts faster
+
     # tqdm draws on stderr only when it is a terminal (disable=None), so logs and CI output stay clean.
     for source, lang in tqdm(articles, desc="import", unit="article", disable=None, file=sys.stderr):
         import_one(source, lang, root, report, force=args.force)
