@@ -40,10 +40,14 @@ class SearchIndexError(RuntimeError):
     pass
 
 
+def _command(site_dir: Path, pages: str, *output: str) -> list[str]:
+    """Pagefind over the pages of `site_dir` matching `pages`, reading their <article> only."""
+    return [str(get_executable()), "--site", str(site_dir), *output, "--glob", pages, "--root-selector", ROOT]
+
+
 def build(site_dir: Path) -> str:
     """Index `site_dir` in place in one run; returns Pagefind's report. Raises SearchIndexError when it fails."""
-    command = [str(get_executable()), "--site", str(site_dir), "--output-subdir", "pagefind", "--glob", PAGES,
-               "--root-selector", ROOT]
+    command = _command(site_dir, PAGES, "--output-subdir", "pagefind")
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind failed on {site_dir}:\n{result.stdout}{result.stderr}")
@@ -64,8 +68,7 @@ def start(site_dir: Path, url_prefix: str) -> Run:
     language on its own, so the result is the same as a run over the whole site). Each language is
     indexed as soon as its pages are written, while the next language renders; `finish` merges."""
     output = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir.parent))
-    command = [str(get_executable()), "--site", str(site_dir), "--output-path", str(output),
-               "--glob", f"{url_prefix}{PAGES.removeprefix('**/')}", "--root-selector", ROOT]
+    command = _command(site_dir, f"{url_prefix}{PAGES.removeprefix('**/')}", "--output-path", str(output))
     core = os.environ.get(CORE_ENV, "")
     pin = None
     if core.isdigit() and hasattr(os, "sched_setaffinity"):
