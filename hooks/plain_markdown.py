@@ -143,9 +143,10 @@ class Verdict:
         return not self.failed and rendered.shape in self.shapes
 
     def record(self, rendered: Rendered, content: str, toc: list, title: str | None, ids: set[str]) -> bool:
-        """Compare `rendered` with Markdown's output for the same page; True when they are the same."""
-        mine = _toc_entries(_as_links(rendered.toc_tokens))
-        differences = [name for name, same in (("HTML", rendered.html == content), ("toc", mine == _toc_entries(toc)),
+        """Compare `rendered` with Markdown's output for the same page (`toc`: MkDocs' AnchorLinks made
+        from Markdown's tokens); True when they are the same."""
+        differences = [name for name, same in (("HTML", rendered.html == content),
+                                                ("toc", _token_entries(rendered.toc_tokens) == _toc_entries(toc)),
                                                 ("title", rendered.title == title), ("ids", rendered.ids == ids))
                        if not same]
         if differences:
@@ -155,18 +156,11 @@ class Verdict:
         return not differences
 
 
-def _as_links(tokens: list[dict]) -> list:
-    return [_Entry(t["name"], t["id"], t["level"], _as_links(t["children"])) for t in tokens]
-
-
-@dataclass
-class _Entry:
-    title: str
-    id: str
-    level: int
-    children: list
+def _token_entries(tokens: list[dict]) -> list[tuple]:
+    """Table-of-contents tokens as comparable tuples: (title, id, level, children), as MkDocs reads them."""
+    return [(t["name"], t["id"], t["level"], _token_entries(t["children"])) for t in tokens]
 
 
 def _toc_entries(toc) -> list[tuple]:
-    """A table of contents (MkDocs' AnchorLinks, or entries shaped like them) as comparable tuples."""
+    """MkDocs' table of contents (AnchorLinks) as the same tuples."""
     return [(entry.title, entry.id, entry.level, _toc_entries(entry.children)) for entry in toc]
