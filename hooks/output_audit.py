@@ -181,12 +181,17 @@ class Audit:
         self.given.add(rel)
         self._check(rel, [(text, True)])
 
-    def files(self, site_dir: Path, since_ns: int | None = None) -> None:
-        """Audit the files of `site_dir` not handed over as text (only those written since `since_ns`)."""
+    def files(self, site_dir: Path, since_ns: int | None = None, under: str = "") -> None:
+        """Audit the files of `site_dir` not handed over as text (only those written since `since_ns`).
+        `under`: where the folder's files will be in the site (a folder they are moved from later)."""
         for path in site_files(site_dir, since_ns):  # `make serve` rebuild: older files were audited before
-            rel = path.relative_to(site_dir).as_posix()
-            if rel not in self.given:
-                self._check(rel, views(path))
+            self.file(path, under + path.relative_to(site_dir).as_posix())
+
+    def file(self, path: Path, rel: str) -> None:
+        """Audit the file at `path`, `rel` in the site, unless it was handed over or audited already."""
+        if rel not in self.given:
+            self.given.add(rel)
+            self._check(rel, views(path))
 
     def result(self) -> list[Problem]:
         if self.problems:

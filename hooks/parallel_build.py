@@ -26,9 +26,12 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from hooks import collector, corpus_share, language_subset, output_audit, search_index, site_finish
 
@@ -74,7 +77,11 @@ class Worker:
     site_dir: Path
     state: Path
     process: subprocess.Popen
-    output: str = ""
+    log: IO[str]
+
+    def output(self) -> str:
+        self.log.seek(0)
+        return self.log.read()
 
 
 def run(command: list[str], staging: Path, languages: list[str], jobs: int, quiet: bool = False,
@@ -93,14 +100,17 @@ def run(command: list[str], staging: Path, languages: list[str], jobs: int, quie
     if corpus is not None:
         corpus_share.save(corpus, corpus_root, shared)
         extra_env[corpus_share.ENV] = str(shared)
+    own = staging.with_name(f"{staging.name}.own")  # what the parent writes itself (site_finish.write_indexes)
     try:
-        return _run_groups(command, staging, parts, quiet, extra_env, corpus, strict, corpus_root, languages[0])
+        return _run_groups(command, staging, parts, quiet, extra_env, corpus, strict, corpus_root, languages[0], own)
     finally:
         shared.unlink(missing_ok=True)
+        shutil.rmtree(own, ignore_errors=True)
 
 
 def _run_groups(command: list[str], staging: Path, parts: list[list[str]], quiet: bool,
-                extra_env: dict[str, str], corpus, strict: bool, corpus_root: Path | None, default: str) -> int:
+                extra_env: dict[str, str], corpus, strict: bool, corpus_root: Path | None, default: str,
+                own: Path) -> int:
     workers: list[Worker] = []
     cores = _cores()
     for index, part in enumerate(parts):
@@ -111,42 +121,77 @@ def _run_groups(command: list[str], staging: Path, parts: list[list[str]], quiet
                language_subset.ENV: ",".join(build_order(part, default))}
         if len(cores) >= len(parts):  # each group's search indexing on a core of its own
             env[search_index.CORE_ENV] = str(cores[index])
+        # a file, not a pipe: a group would stop on a full pipe until the parent read it; closed below
+        log = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
         process = subprocess.Popen([*command, "--site-dir", str(site_dir)], env=env, text=True,
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        workers.append(Worker(part, site_dir, state, process))
-    for worker in workers:
-        worker.output = worker.process.communicate()[0]
-    failed = [w for w in workers if w.process.returncode != 0]
-    shown: set[str] = set()
-    for worker in failed or ([] if quiet else workers):
-        for line in worker.output.splitlines():
-            if line not in shown or not failed:  # every worker validates the corpus: say it once
-                shown.add(line)
-                print(line, file=sys.stderr)
+                                   stdout=log, stderr=subprocess.STDOUT)
+        workers.append(Worker(part, site_dir, state, process, log))
     try:
+        own_error = _wait(workers, lambda first: _write_own(own, corpus, first, corpus_root))
+        failed = [w for w in workers if w.process.returncode != 0]
+        shown: set[str] = set()
+        for worker in failed or ([] if quiet else workers):
+            for line in worker.output().splitlines():
+                if line not in shown or not failed:  # every worker validates the corpus: say it once
+                    shown.add(line)
+                    print(line, file=sys.stderr)
+        if own_error is not None:
+            raise own_error
         if failed:
             return failed[0].process.returncode or 1
-        merged_ns = time.time_ns()  # every group audited its files before (site_finish.finish_group)
-        merge([w.site_dir for w in workers], staging)
+        written = merge([w.site_dir for w in workers], staging)
         if corpus is None:
             return 0
-        try:
-            problems = site_finish.finish_merged(staging, corpus, [w.state for w in workers], corpus_root,
-                                                 merged_ns)
-        except (search_index.SearchIndexError, output_audit.LeakError) as exc:
-            print(f"ERROR   -  {exc}", file=sys.stderr)
-            return 1
-        for problem in problems:
-            print(f"WARNING -  kb-runbooks: {problem}", file=sys.stderr)
-        return 1 if problems and strict else 0
+        _move_into(own, staging)
+        states = [site_finish.load_group_state(w.state) for w in workers]
+        problems = site_finish.finish_merged(staging, states, written, corpus_root)
+    except output_audit.LeakError as exc:
+        print(f"ERROR   -  {exc}", file=sys.stderr)
+        return 1
     finally:
         for worker in workers:
+            if worker.process.poll() is None:
+                worker.process.kill()
+                worker.process.wait()
+            worker.log.close()
             shutil.rmtree(worker.site_dir, ignore_errors=True)
             worker.state.unlink(missing_ok=True)
+    for problem in problems:
+        print(f"WARNING -  kb-runbooks: {problem}", file=sys.stderr)
+    return 1 if problems and strict else 0
 
 
-def merge(parts: list[Path], target: Path) -> None:
-    """Merge per-language-group sites (in group order) into `target`, which must not exist."""
+def _wait(workers: list[Worker], on_first: Callable[[Worker], None]) -> output_audit.LeakError | None:
+    """Wait for every worker; as soon as the first one has built its languages, `on_first(it)` runs here,
+    on the core it leaves idle. Returns the leaks `on_first` found, reported with the workers' output."""
+    pending, error, called = list(workers), None, False
+    while pending:
+        done = [w for w in pending if w.process.poll() is not None]
+        if not done:
+            time.sleep(0.02)
+            continue
+        pending = [w for w in pending if w not in done]
+        if not called:
+            called = True
+            try:
+                on_first(done[0])
+            except output_audit.LeakError as exc:
+                error = exc
+    return error
+
+
+def _write_own(own: Path, corpus, first: Worker, corpus_root: Path | None) -> None:
+    """The parent's own part of the site (api/*.json, the schema), written while the others finish (also
+    when `first` failed: its leaks are reported with the group's errors)."""
+    if corpus is None or not first.state.is_file():  # the group stopped before the end of its build
+        return
+    shutil.rmtree(own, ignore_errors=True)
+    site_finish.write_indexes(own, corpus, site_finish.load_group_state(first.state).site_url, corpus_root)
+
+
+def merge(parts: list[Path], target: Path) -> list[Path]:
+    """Merge per-language-group sites (in group order) into `target`, which must not exist; returns the
+    files written here rather than moved from a part (put together from every part's)."""
     indexes = [_read_json(p / SEARCH_INDEX) for p in parts]
     sitemaps = [(p / SITEMAP).read_text(encoding="utf-8") if (p / SITEMAP).is_file() else None
                 for p in parts]
@@ -155,14 +200,19 @@ def merge(parts: list[Path], target: Path) -> None:
     parts[0].rename(target)
     for part in parts[1:]:
         _move_into(part, target)
+    written = []
     if all(index is not None for index in indexes):
         write_json(target / SEARCH_INDEX, merge_search_indexes(indexes))
+        written.append(target / SEARCH_INDEX)
     if all(entry is not None for entry in entries):
         search_index.write_entry(target / search_index.ENTRY, search_index.merge_entries(entries))
+        written.append(target / search_index.ENTRY)
     if all(sitemap is not None for sitemap in sitemaps):
         text = merge_sitemaps(sitemaps)
         (target / SITEMAP).write_text(text, encoding="utf-8")
         _gzip(target / f"{SITEMAP}.gz", text, max(stamps))
+        written += [target / SITEMAP, target / f"{SITEMAP}.gz"]
+    return written
 
 
 def _move_into(source: Path, target: Path) -> None:

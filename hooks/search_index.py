@@ -7,17 +7,20 @@ pages, with its own stemming (Snowball for fr and pt; Japanese is segmented). On
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from pagefind_bin_extended import get_executable
 
-ENTRY = "pagefind/pagefind-entry.json"
+FOLDER = "pagefind"
+ENTRY = f"{FOLDER}/pagefind-entry.json"
 # Only runbook pages carry data-pagefind-body: Pagefind need not read the thousands of other pages
 # (error-code pages, lists), which took a third of its time. Same index.
 PAGES = "**/runbooks/*/index.html"
@@ -77,19 +80,26 @@ def start(site_dir: Path, url_prefix: str) -> Run:
     return Run(process, output)
 
 
-def finish(site_dir: Path, runs: list[Run]) -> None:
+def finish(site_dir: Path, runs: list[Run], each_output: Callable[[Path], None] | None = None) -> None:
     """Wait for `runs` and put their indexes together in `site_dir/pagefind` (one entry file listing every
-    language). Raises SearchIndexError when one failed."""
+    language). `each_output`: called with each run's output folder as soon as the run is done, before its
+    files move into the site. Raises SearchIndexError when one failed."""
     try:
-        reports = [run.process.communicate()[0] for run in runs]
-        failed = [(run, report) for run, report in zip(runs, reports, strict=True) if run.process.returncode]
-        if failed:
-            raise SearchIndexError(f"Pagefind failed on {site_dir}:\n{failed[0][1]}")
+        for run in runs:
+            _every_core(run.process)
+        for run in runs:
+            report = run.process.communicate()[0]
+            if run.process.returncode:
+                raise SearchIndexError(f"Pagefind failed on {site_dir}:\n{report}")
+            if each_output:
+                each_output(run.output)
         if not runs:  # no language has a searchable runbook: one run, as Pagefind does with such a site
             build(site_dir)
+            if each_output:
+                each_output(site_dir / FOLDER)
             return
-        target = site_dir / "pagefind"
-        shutil.rmtree(target, ignore_errors=True)
+        target = site_dir / FOLDER
+        remove(site_dir)
         entries = []
         for run in runs:
             entries.append(json.loads((run.output / "pagefind-entry.json").read_text(encoding="utf-8")))
@@ -101,6 +111,22 @@ def finish(site_dir: Path, runs: list[Run]) -> None:
         write_entry(target / "pagefind-entry.json", merge_entries(entries))
     finally:
         abandon(runs)
+
+
+def remove(site_dir: Path) -> None:
+    shutil.rmtree(site_dir / FOLDER, ignore_errors=True)
+
+
+def _every_core(process: subprocess.Popen) -> None:
+    """Let a run pinned to one core (CORE_ENV) use every core: its language group has finished rendering
+    and waits for it, and the other group may have finished already and left its core idle."""
+    if process.poll() is not None or not hasattr(os, "sched_setaffinity"):
+        return
+    cores = os.sched_getaffinity(0)
+    with contextlib.suppress(OSError):  # threads end while we go through them; not Linux (/proc)
+        for thread in os.listdir(f"/proc/{process.pid}/task"):
+            with contextlib.suppress(OSError):
+                os.sched_setaffinity(int(thread), cores)
 
 
 def abandon(runs: list[Run]) -> None:

@@ -12,6 +12,7 @@ import os
 import pickle
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from hooks import (
@@ -42,20 +43,27 @@ def finish(site_dir: Path, corpus: Corpus, errors, site_url: str, page_links: li
     function of the site folder and the time the audit begins that says since when, preview.audit_since);
     `audit`: the audit the pages were already handed to as they were written (new_audit)."""
     problems = list(links.check(page_links, links.SiteIndex(site_dir, site_pages)))
-    api_json.write(site_dir, corpus, errors, site_url)
-    schema_publish.publish(site_dir)
+    _write_indexes(site_dir, corpus, errors, site_url)
     lunr_off.remove_index(site_dir)
-    if search is not None:
-        search_index.finish(site_dir, search)
     if callable(audited_ns):
         audited_ns = audited_ns(site_dir, time.time_ns())
-    _audit(site_dir, audit or new_audit(runbooks_root), audited_ns)
+    _search_and_audit(site_dir, search, audit or new_audit(runbooks_root), audited_ns)
     return problems
 
 
-def _audit(site_dir: Path, audit: output_audit.Audit, since_ns: int | None = None) -> None:
-    """The files of `site_dir` the audit was not handed already; raises LeakError on any leak."""
+def _search_and_audit(site_dir: Path, search: list[search_index.Run] | None, audit: output_audit.Audit,
+                      since_ns: int | None = None) -> None:
+    """Put the search index together (`search`: the Pagefind runs, None to keep the index there is) and
+    audit the files of `site_dir` the audit was not handed already; raises LeakError on any leak.
+
+    The site is audited while the last Pagefind run still goes on, and each run's output as soon as it
+    is complete: the end of a build waits for one of them, not for both one after the other."""
+    if search is not None:
+        search_index.remove(site_dir)  # a previous build's, about to be replaced: not audited under new names
     audit.files(site_dir, since_ns=since_ns)
+    if search is not None:
+        search_index.finish(site_dir, search, lambda output: audit.files(output, under=f"{search_index.FOLDER}/"))
+        audit.files(site_dir / search_index.FOLDER, under=f"{search_index.FOLDER}/")  # the entry it wrote
     leaks = audit.result()
     if leaks:
         raise output_audit.LeakError(leaks)
@@ -73,30 +81,58 @@ def finish_group(site_dir: Path, runbooks_root: Path | None, search: list[search
                  audit: output_audit.Audit | None = None) -> None:
     """What a language group does with its own folder while the other groups still build: put together
     the search indexes of its languages (Pagefind indexes each language on its own) and audit what it
-    wrote. The parent audits only what it writes itself (finish_merged). Raises like `finish`."""
-    search_index.finish(site_dir, search)
-    _audit(site_dir, audit or new_audit(runbooks_root))
+    wrote. Raises like `finish`."""
+    _search_and_audit(site_dir, search, audit or new_audit(runbooks_root))
+
+
+@dataclass
+class GroupState:
+    """What a language group gathered while rendering, for the parent: its pages' links, its pages."""
+
+    page_links: list
+    site_pages: dict[str, str]
+    site_url: str
 
 
 def save_group_state(page_links: list, site_pages: dict[str, str], site_url: str, environ=os.environ) -> None:
     path = environ.get(ENV)
     if path:
         with open(path, "wb") as fh:
-            pickle.dump((page_links, site_pages, site_url), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(GroupState(page_links, site_pages, site_url), fh, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def finish_merged(site_dir: Path, corpus: Corpus, states: list[Path],
-                  runbooks_root: Path | None = None, merged_ns: int | None = None) -> list[Problem]:
-    """`finish` over a merged site, from the states the groups saved (in group order). `merged_ns`: when
-    the merge began; the groups audited every file they wrote before it (finish_group)."""
-    page_links: list = []
-    site_pages: dict[str, str] = {}
-    site_url = ""
-    for path in states:
-        with path.open("rb") as fh:
-            links_of_group, pages_of_group, site_url = pickle.load(fh)
-        page_links.extend(links_of_group)
-        site_pages.update(pages_of_group)
-    # each group has indexed its languages (Pagefind); parallel_build.merge joined the indexes
-    return finish(site_dir, corpus, error_codes.build_index(corpus), site_url, page_links, site_pages,
-                  runbooks_root, search=None, audited_ns=merged_ns)
+def load_group_state(path: Path) -> GroupState:
+    with path.open("rb") as fh:
+        return pickle.load(fh)
+
+
+def write_indexes(site_dir: Path, corpus: Corpus, site_url: str, runbooks_root: Path | None = None) -> None:
+    """The site's files that depend on the corpus only (api/*.json, the schema), in a folder of their
+    own, audited: `python -m hooks build` writes them while the last language group still builds.
+    Raises output_audit.LeakError."""
+    _write_indexes(site_dir, corpus, error_codes.build_index(corpus), site_url)
+    _search_and_audit(site_dir, None, new_audit(runbooks_root))
+
+
+def _write_indexes(site_dir: Path, corpus: Corpus, errors, site_url: str) -> None:
+    api_json.write(site_dir, corpus, errors, site_url)
+    schema_publish.publish(site_dir)
+
+
+def finish_merged(site_dir: Path, states: list[GroupState], written: list[Path],
+                  runbooks_root: Path | None = None) -> list[Problem]:
+    """What is left once the groups' folders (each audited) are merged into `site_dir`: the link check
+    over every group's pages, and the audit of the files the merge `written` itself. Link problems are
+    returned (warnings); raises output_audit.LeakError."""
+    page_links = [link for state in states for link in state.page_links]
+    site_pages = {page: lang for state in states for page, lang in state.site_pages.items()}
+    problems = list(links.check(page_links, links.SiteIndex(site_dir, site_pages)))
+    lunr_off.remove_index(site_dir)
+    audit = new_audit(runbooks_root)
+    for path in written:
+        if path.is_file():
+            audit.file(path, path.relative_to(site_dir).as_posix())
+    leaks = audit.result()
+    if leaks:
+        raise output_audit.LeakError(leaks)
+    return problems

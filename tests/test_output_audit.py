@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,7 +82,10 @@ def test_import_records_internal_values_hashed_not_in_clear(sample):
     assert all(re.fullmatch(r"(public:)?[a-z-]+\t[0-9a-f]{12}( [0-9a-f]{12}){0,5}", line) for line in entries)
 
 
-def test_planted_internal_values_fail_the_build_without_being_repeated(sample, tmp_path):
+@pytest.mark.parametrize("command", ["mkdocs build", "python -m hooks build"])
+def test_planted_internal_values_fail_the_build_without_being_repeated(sample, tmp_path, command):
+    """Both ways to build: one MkDocs process, and language groups in parallel processes, where each group
+    audits its own pages and search index and the parent the files it writes itself (api/*.json)."""
     import shutil
     project = tmp_path / "planted"
     shutil.copytree(sample, project, ignore=shutil.ignore_patterns("site"))
@@ -91,14 +97,22 @@ def test_planted_internal_values_fail_the_build_without_being_repeated(sample, t
     url = "https://adobe-ent.crm.dynamics.com/main.aspx?etn=knowledgearticle"
     title.write_text(re.sub(r"^title: (.*)$", f"title: 'See {url}'", title.read_text(encoding="utf-8"),
                             count=1, flags=re.M), encoding="utf-8")
-    result = build(project, tmp_path / "site", strict=False)
+    if command == "mkdocs build":
+        result = build(project, tmp_path / "site", strict=False)
+    else:
+        result = subprocess.run([sys.executable, "-m", "hooks", "build", "--config-file", str(project / "mkdocs.yml"),
+                                 "--site-dir", str(tmp_path / "site"), "--jobs", "2", "--no-strict"],
+                                capture_output=True, text=True, check=False, env={**os.environ, "CI": ""})
     log = result.stdout + result.stderr
     assert result.returncode != 0
     assert re.search(r"site/fr/runbooks/KA-17455/index\.html:\d+:\d+: error \[leak-internal-value\]", log)
     assert "remove it from runbooks/fr/KA-17455.md" in log
     assert "site/pagefind/fragment/" in log  # the search index is audited too
     assert re.search(r"site/ja/runbooks/KA-17455/index\.html:\d+:\d+: error \[leak-crm-host\]", log)
+    assert re.search(r"site/api/runbooks\.json:1:1: error \[leak-crm-host\]", log)
     assert name not in log  # build logs may be public
+    if command == "python -m hooks build":
+        assert not (tmp_path / "site").exists()  # nothing published
 
 
 def test_audit_reads_every_kind_of_output_in_every_encoding(tmp_path):
