@@ -62,32 +62,35 @@ def link_codes(page_html: str, href_for: Callable[[str], str | None], css_class:
     def start(index: int) -> int:
         return text_starts[index // 2]
 
-    # nesting state up to the last token a code can need (the tag closing it)
+    # nesting state up to the last token a code can need (the tag closing it), computed at the tags only:
+    # a text token's state is the state after the tag before it
     end = min(len(tokens), max(token_at(match.end - 1) for match, _ in wanted) + 2)
-    skip_depth: list[int] = [0] * end
+    skip_depth: list[int] = [0] * end  # text tokens: inside a tag of _SKIP; tags: before the tag
     pre_depth: list[int] = [0] * end
     parents: list[int] = [-1] * end  # index of the opening tag that contains each token
     stack: list[tuple[str, int]] = []
     skip = pre = 0
-    for i in range(end):
-        tag = _tag(tokens[i]) if i % 2 else None
+    for i in range(1, end, 2):
         skip_depth[i], pre_depth[i] = skip, pre
         parents[i] = stack[-1][1] if stack else -1
-        if tag is None:
-            continue
-        closing, name = tag
-        if not closing:
-            stack.append((name, i))
-            skip += name in _SKIP
-            pre += name == "pre"
-        else:
-            while stack:
-                open_name, _ = stack.pop()
-                skip -= open_name in _SKIP
-                pre -= open_name == "pre"
-                if open_name == name:
-                    break
-            parents[i] = stack[-1][1] if stack else -1  # a closing tag: the parent of what it closes
+        tag = _tag(tokens[i])
+        if tag is not None:
+            closing, name = tag
+            if not closing:
+                stack.append((name, i))
+                skip += name in _SKIP
+                pre += name == "pre"
+            else:
+                while stack:
+                    open_name, _ = stack.pop()
+                    skip -= open_name in _SKIP
+                    pre -= open_name == "pre"
+                    if open_name == name:
+                        break
+                parents[i] = stack[-1][1] if stack else -1  # a closing tag: the parent of what it closes
+        if i + 1 < end:
+            skip_depth[i + 1], pre_depth[i + 1] = skip, pre
+            parents[i + 1] = stack[-1][1] if stack else -1
 
     inserts: dict[int, list[tuple[int, str]]] = {}  # token index → [(offset, text)] within a text token
     before: dict[int, str] = {}  # token index → text to put before that token
@@ -113,20 +116,18 @@ def link_codes(page_html: str, href_for: Callable[[str], str | None], css_class:
         after[close_index] = "</a>" + after.get(close_index, "")
     if not inserts and not before:
         return page_html
-    out: list[str] = []
-    for i, token in enumerate(tokens):
-        out.append(before.get(i, ""))
-        if i in inserts:
-            position = 0
-            for at, piece in sorted(inserts[i], key=lambda item: item[0]):
-                out.append(token[position:at])
-                out.append(piece)
-                position = at
-            out.append(token[position:])
-        else:
-            out.append(token)
-        out.append(after.get(i, ""))
-    return "".join(out)
+    for i, pieces in inserts.items():
+        token, out, position = tokens[i], [], 0
+        for at, piece in sorted(pieces, key=lambda item: item[0]):
+            out += (token[position:at], piece)
+            position = at
+        out.append(token[position:])
+        tokens[i] = "".join(out)
+    for i, text in before.items():
+        tokens[i] = text + tokens[i]
+    for i, text in after.items():
+        tokens[i] += text
+    return "".join(tokens)
 
 
 def href_resolver(page_url: str, lang: str, known: Container[str]) -> Callable[[str], str | None]:
