@@ -2,24 +2,21 @@
 
 `python -m hooks build` runs one MkDocs process per group of languages (parallel_build); each needs
 the whole corpus (cross-language facts). Instead of every process reading every file, the build reads
-the files once, split over the cores, validates once, and passes the result in a pickle file named by
-KB_CORPUS_FILE. Without the variable (mkdocs serve, plain mkdocs build) the hook reads the corpus itself,
+the files once, split over the cores, validates once, and forks the group processes, which find the
+corpus here (`preload`). Otherwise (mkdocs serve, plain mkdocs build) the hook reads the corpus itself,
 re-reading under `mkdocs serve` only the files whose size or modification time changed (this module
 outlives MkDocs' reloads of the hook file); validation always runs on the whole corpus.
 """
 
 from __future__ import annotations
 
-import os
-import pickle
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from hooks import corpus as corpus_module
 from hooks.corpus import Corpus, Runbook
 from hooks.problems import Problem, ProblemError
-
-ENV = "KB_CORPUS_FILE"
 
 
 def _read(job: tuple[list[Path], Path, bool]) -> tuple[list[tuple[int, Runbook]], list[Problem],
@@ -44,20 +41,24 @@ def _read(job: tuple[list[Path], Path, bool]) -> tuple[list[tuple[int, Runbook]]
     return runbooks, problems, checked
 
 
-def load_parallel(root: Path, jobs: int, for_build: bool = True, files: list[Path] | None = None) -> Corpus:
+def load_parallel(root: Path, jobs: int, for_build: bool = True, files: list[Path] | None = None,
+                  meanwhile: Callable[[], None] = lambda: None) -> Corpus:
     """What corpus.load(root) returns, with the files read by `jobs` processes (`for_build`: and the error
-    codes of each runbook found, error_codes.quotes)."""
+    codes of each runbook found, error_codes.quotes). `meanwhile` runs here while they read."""
     from hooks.validate import validate_corpus
 
     files = corpus_module.runbook_files(root) if files is None else files
     jobs = _worth(jobs, files)
     if jobs == 1:
+        meanwhile()
         return corpus_module.load(root)
     # every job reads every language's files (dealt out one by one): languages differ in cost, and a
     # job reading only en+fr finished a quarter of a second after the other
     chunks = [(files[i::jobs], root, for_build) for i in range(jobs)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = list(pool.map(_read, chunks))
+        reading = pool.map(_read, chunks)
+        meanwhile()
+        results = list(reading)
     # file k of job j is files[j + k * jobs]: back in file order
     corpus = Corpus([runbook for _, runbook in sorted((job + position * jobs, runbook) for job, (runbooks, _, _)
                                                       in enumerate(results) for position, runbook in runbooks)])
@@ -85,19 +86,19 @@ def load_for_validate(root: Path, jobs: int) -> Corpus:
     return corpus
 
 
-def save(corpus: Corpus, root: Path, path: Path) -> None:
-    with path.open("wb") as fh:
-        pickle.dump((str(root.resolve()), corpus), fh, protocol=pickle.HIGHEST_PROTOCOL)
+_preloaded: tuple[str, Corpus] | None = None
 
 
-def load(root: Path, environ=os.environ) -> Corpus:
-    """The corpus the build already read (KB_CORPUS_FILE), or read it now."""
-    shared = environ.get(ENV)
-    if shared and Path(shared).is_file():
-        with open(shared, "rb") as fh:
-            shared_root, corpus = pickle.load(fh)
-        if shared_root == str(root.resolve()):
-            return corpus
+def preload(root: Path, corpus: Corpus) -> None:
+    """In a group process forked by parallel_build: the corpus the parent read."""
+    global _preloaded
+    _preloaded = (str(root.resolve()), corpus)
+
+
+def load(root: Path) -> Corpus:
+    """The corpus the build already read (preload), or read it now."""
+    if _preloaded is not None and _preloaded[0] == str(root.resolve()):
+        return _preloaded[1]
     return load_incremental(root)
 
 

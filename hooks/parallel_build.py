@@ -13,8 +13,9 @@ site is the same, byte for byte, as a one-process build:
   identical to the default language's, as mkdocs-static-i18n does;
 - each group indexes its languages with Pagefind (in parallel; a language's index does not depend on the
   others) and the merge lists every language in one pagefind-entry.json;
-- what needs the whole site on disk (link check, api/*.json: site_finish) runs once, here, over the
-  merged site.
+- each group audits what it wrote (site_finish.finish_group); this process writes and audits the files
+  that depend on the corpus only (api/*.json, the schema) as soon as one group is done, on the core it
+  left idle, and once all are merged checks the links of every page and audits the files the merge wrote.
 """
 
 from __future__ import annotations
@@ -33,7 +34,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from hooks import collector, corpus_share, language_subset, output_audit, search_index, site_finish
+from hooks import (
+    collector,
+    corpus_share,
+    group_process,
+    language_subset,
+    output_audit,
+    search_index,
+    site_finish,
+)
+from hooks.corpus import Corpus
 
 SEARCH_INDEX = "search/search_index.json"
 SITEMAP = "sitemap.xml"
@@ -76,7 +86,7 @@ class Worker:
     languages: list[str]
     site_dir: Path
     state: Path
-    process: subprocess.Popen
+    process: group_process.GroupProcess
     log: IO[str]
 
     def output(self) -> str:
@@ -84,49 +94,43 @@ class Worker:
         return self.log.read()
 
 
-def run(command: list[str], staging: Path, languages: list[str], jobs: int, quiet: bool = False,
-        corpus_root: Path | None = None, strict: bool = True) -> int:
-    """Run `command` (a `mkdocs build` without --site-dir) once per language group; merge into `staging`.
-
-    With `corpus_root`, the runbooks are read once here (on all cores) and shared with every process.
-    """
-    parts = groups(languages, jobs)
+def run(args: list[str], config_file: Path, staging: Path, languages: list[str], jobs: int,
+        quiet: bool = False, strict: bool = True) -> int:
+    """Run `mkdocs *args` (a build of `config_file`, without --site-dir) once per language group; merge
+    the groups' sites into `staging`. The runbooks are read once here, on every core, and the groups are
+    forked from this process (group_process): each starts with the corpus in memory."""
+    parts = groups(languages, jobs if hasattr(os, "fork") else 1)
     if len(parts) == 1:
-        return subprocess.run([*command, "--site-dir", str(staging)], check=False).returncode
-    shared = staging.with_name(f"{staging.name}.corpus.pickle")
-    corpus = corpus_share.load_parallel(corpus_root, jobs) if corpus_root is not None else None
+        command = [sys.executable, "-m", "mkdocs", *args, "--site-dir", str(staging)]
+        return subprocess.run(command, check=False).returncode
+    corpus_root = config_file.resolve().parent / "runbooks"
+    corpus = corpus_share.load_parallel(corpus_root, jobs, meanwhile=lambda: group_process.preimport(config_file))
     collector.keep_out_of_collections()
-    extra_env = {}
-    if corpus is not None:
-        corpus_share.save(corpus, corpus_root, shared)
-        extra_env[corpus_share.ENV] = str(shared)
     own = staging.with_name(f"{staging.name}.own")  # what the parent writes itself (site_finish.write_indexes)
     try:
-        return _run_groups(command, staging, parts, quiet, extra_env, corpus, strict, corpus_root, languages[0], own)
+        return _run_groups(args, staging, parts, quiet, corpus, strict, corpus_root, languages[0], own)
     finally:
-        shared.unlink(missing_ok=True)
         shutil.rmtree(own, ignore_errors=True)
 
 
-def _run_groups(command: list[str], staging: Path, parts: list[list[str]], quiet: bool,
-                extra_env: dict[str, str], corpus, strict: bool, corpus_root: Path | None, default: str,
-                own: Path) -> int:
+def _run_groups(args: list[str], staging: Path, parts: list[list[str]], quiet: bool, corpus: Corpus,
+                strict: bool, corpus_root: Path, default: str, own: Path) -> int:
     workers: list[Worker] = []
     cores = _cores()
-    for index, part in enumerate(parts):
-        site_dir = staging.with_name(f"{staging.name}.part{index}")
-        shutil.rmtree(site_dir, ignore_errors=True)
-        state = staging.with_name(f"{staging.name}.part{index}.state")
-        env = {**os.environ, **extra_env, "NO_MKDOCS_2_WARNING": "1", site_finish.ENV: str(state),
-               language_subset.ENV: ",".join(build_order(part, default))}
-        if len(cores) >= len(parts):  # each group's search indexing on a core of its own
-            env[search_index.CORE_ENV] = str(cores[index])
-        # a file, not a pipe: a group would stop on a full pipe until the parent read it; closed below
-        log = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
-        process = subprocess.Popen([*command, "--site-dir", str(site_dir)], env=env, text=True,
-                                   stdout=log, stderr=subprocess.STDOUT)
-        workers.append(Worker(part, site_dir, state, process, log))
     try:
+        for index, part in enumerate(parts):
+            site_dir = staging.with_name(f"{staging.name}.part{index}")
+            shutil.rmtree(site_dir, ignore_errors=True)
+            state = staging.with_name(f"{staging.name}.part{index}.state")
+            env = {"NO_MKDOCS_2_WARNING": "1", site_finish.ENV: str(state),
+                   language_subset.ENV: ",".join(build_order(part, default))}
+            if len(cores) >= len(parts):  # each group's search indexing on a core of its own
+                env[search_index.CORE_ENV] = str(cores[index])
+            # a file, not a pipe: a group would stop on a full pipe until the parent read it; closed below
+            log = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+            process = group_process.GroupProcess([*args, "--site-dir", str(site_dir)], env, log,
+                                                 in_child=lambda: corpus_share.preload(corpus_root, corpus))
+            workers.append(Worker(part, site_dir, state, process, log))
         own_error = _wait(workers, lambda first: _write_own(own, corpus, first, corpus_root))
         failed = [w for w in workers if w.process.returncode != 0]
         shown: set[str] = set()
@@ -140,8 +144,6 @@ def _run_groups(command: list[str], staging: Path, parts: list[list[str]], quiet
         if failed:
             return failed[0].process.returncode or 1
         written = merge([w.site_dir for w in workers], staging)
-        if corpus is None:
-            return 0
         _move_into(own, staging)
         states = [site_finish.load_group_state(w.state) for w in workers]
         problems = site_finish.finish_merged(staging, states, written, corpus_root)
@@ -150,9 +152,8 @@ def _run_groups(command: list[str], staging: Path, parts: list[list[str]], quiet
         return 1
     finally:
         for worker in workers:
-            if worker.process.poll() is None:
-                worker.process.kill()
-                worker.process.wait()
+            worker.process.kill()
+            worker.process.wait()
             worker.log.close()
             shutil.rmtree(worker.site_dir, ignore_errors=True)
             worker.state.unlink(missing_ok=True)
@@ -180,10 +181,10 @@ def _wait(workers: list[Worker], on_first: Callable[[Worker], None]) -> output_a
     return error
 
 
-def _write_own(own: Path, corpus, first: Worker, corpus_root: Path | None) -> None:
+def _write_own(own: Path, corpus: Corpus, first: Worker, corpus_root: Path) -> None:
     """The parent's own part of the site (api/*.json, the schema), written while the others finish (also
     when `first` failed: its leaks are reported with the group's errors)."""
-    if corpus is None or not first.state.is_file():  # the group stopped before the end of its build
+    if not first.state.is_file():  # the group stopped before the end of its build
         return
     shutil.rmtree(own, ignore_errors=True)
     site_finish.write_indexes(own, corpus, site_finish.load_group_state(first.state).site_url, corpus_root)

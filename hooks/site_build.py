@@ -21,15 +21,14 @@ def build(site_dir: Path, config_file: Path, strict: bool = True, quiet: bool = 
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
     old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file)]
+    args = ["build", "--config-file", str(config_file)]
     if strict:
-        command.append("--strict")
+        args.append("--strict")
     if quiet:
-        command.append("--quiet")
+        args.append("--quiet")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    returncode = parallel_build.run(command, staging, registry.language_codes(),
-                                    jobs or parallel_build.available_cores(), quiet=quiet,
-                                    corpus_root=config_file.resolve().parent / "runbooks", strict=strict)
+    returncode = parallel_build.run(args, config_file, staging, registry.language_codes(),
+                                    jobs or parallel_build.available_cores(), quiet=quiet, strict=strict)
     if returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build failed: {site_dir} was left as it was", file=sys.stderr)
