@@ -1,7 +1,11 @@
-"""Pygments formatters of one style share their class tables (hooks/pygments_reuse.py): same HTML."""
+"""Pygments formatters of one style share their class tables, lexers are found by name once
+(hooks/pygments_reuse.py): the same HTML."""
 
 import markdown
+import pymdownx.highlight
+import pytest
 from pygments.formatters.html import HtmlFormatter
+from pygments.util import ClassNotFound
 
 from hooks import pygments_reuse
 
@@ -19,6 +23,14 @@ def retry(code: str) -> bool:
 SELECT * FROM nmsBroadLog WHERE iStatus = 2;
 ```
 
+```
+no language: the default lexer
+```
+
+```nosuchlanguage
+an unknown language
+```
+
 Inline `#!python print("x")` and `plain`.
 """
 
@@ -29,9 +41,10 @@ def _convert() -> str:
 
 
 def test_highlighted_code_is_the_same_with_shared_tables():
-    saved = HtmlFormatter._create_stylesheet
+    saved = HtmlFormatter._create_stylesheet, pymdownx.highlight.get_lexer_by_name
     try:
         HtmlFormatter._create_stylesheet = pygments_reuse._original
+        pymdownx.highlight.get_lexer_by_name = pygments_reuse._original_lexer_by_name
         alone = _convert()
         pygments_reuse.install()
         assert _convert() == alone and _convert() == alone
@@ -43,4 +56,15 @@ def test_highlighted_code_is_the_same_with_shared_tables():
         assert other_prefix.ttype2class is not first.ttype2class
         assert set(other_prefix.class2style) == {f"x-{name}" for name in first.class2style if name}
     finally:
-        HtmlFormatter._create_stylesheet = saved
+        HtmlFormatter._create_stylesheet, pymdownx.highlight.get_lexer_by_name = saved
+
+
+def test_lexers_are_new_ones_of_the_class_pygments_finds_for_the_name():
+    first = pygments_reuse.get_lexer_by_name("bash", stripnl=False)
+    second = pygments_reuse.get_lexer_by_name("bash", stripnl=True)
+    assert type(first) is type(second) and first is not second
+    assert (first.stripnl, second.stripnl) == (False, True)
+    assert type(pygments_reuse.get_lexer_by_name("BASH")).__name__ == "BashLexer"
+    for _ in range(2):
+        with pytest.raises(ClassNotFound):
+            pygments_reuse.get_lexer_by_name("nosuchlanguage")
