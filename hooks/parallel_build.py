@@ -43,22 +43,12 @@ from hooks import (
     search_index,
     site_finish,
 )
+from hooks.cores import usable as usable_cores
 from hooks.corpus import Corpus
 
 SEARCH_INDEX = "search/search_index.json"
 SITEMAP = "sitemap.xml"
 _SITEMAP_URLS = re.compile(r"(?s)\n[ \t]*<url>.*?</url>")
-
-
-def available_cores() -> int:
-    return len(_cores()) or os.cpu_count() or 1
-
-
-def _cores() -> list[int]:
-    try:
-        return sorted(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return []
 
 
 def groups(languages: list[str], jobs: int) -> list[list[str]]:
@@ -116,7 +106,7 @@ def run(args: list[str], config_file: Path, staging: Path, languages: list[str],
 def _run_groups(args: list[str], staging: Path, parts: list[list[str]], quiet: bool, corpus: Corpus,
                 strict: bool, corpus_root: Path, default: str, own: Path) -> int:
     workers: list[Worker] = []
-    cores = _cores()
+    cores = usable_cores()
     try:
         for index, part in enumerate(parts):
             site_dir = staging.with_name(f"{staging.name}.part{index}")

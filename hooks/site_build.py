@@ -10,7 +10,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from hooks import parallel_build, registry
+from hooks import cores, parallel_build, registry
 
 
 def build(site_dir: Path, config_file: Path, strict: bool = True, quiet: bool = False,
@@ -28,7 +28,7 @@ def build(site_dir: Path, config_file: Path, strict: bool = True, quiet: bool = 
         args.append("--quiet")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     returncode = parallel_build.run(args, config_file, staging, registry.language_codes(),
-                                    jobs or parallel_build.available_cores(), quiet=quiet, strict=strict)
+                                    jobs or cores.count(), quiet=quiet, strict=strict)
     if returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build failed: {site_dir} was left as it was", file=sys.stderr)

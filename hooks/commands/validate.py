@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from hooks import corpus, corpus_share, parallel_build
+from hooks import cores, corpus, corpus_share
 from hooks.paths import RUNBOOKS
 from hooks.problems import Problem
 
@@ -45,7 +45,7 @@ def print_problems(problems: list[Problem], fmt: str, stream, color_choice: str 
 
 def collect(root: Path, items: list[str]) -> tuple[list[Problem], int | None]:
     if not items:  # the whole tree: read and checked on every core
-        return corpus_share.load_for_validate(root, parallel_build.available_cores()).problems, None
+        return corpus_share.load_for_validate(root, cores.count()).problems, None
     paths: list[Path] = []
     for item in items:
         path = Path(item)
