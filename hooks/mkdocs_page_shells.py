@@ -28,7 +28,7 @@ log = get_plugin_logger("kb-runbooks")
 ENV = "KB_PAGE_SHELLS"
 VERIFIED_PAGES = 2  # per shape: a value missed by the probe differs between two pages
 LINK_VIEWS = ("url", "raw")
-_state: dict = {"env": None, "shapes": {}, "filled": 0, "full": 0}
+_state: dict = {"env": None, "shapes": {}, "toc_items": {}, "filled": 0, "full": 0}
 
 
 class _Shape:
@@ -37,7 +37,7 @@ class _Shape:
 
 
 def on_env(env, config, files):
-    _state.update(env=env, shapes={})  # a new build of a language: templates may have changed
+    _state.update(env=env, shapes={}, toc_items={})  # a new build of a language: templates may have changed
     return env
 
 
@@ -118,8 +118,34 @@ def _values(page, context, config) -> dict[str, str]:
 def _fill(shape: _Shape, page, context, config) -> str:
     values = _values(page, context, config)
     item = _state["env"].get_template("partials/toc-item.html")
-    values["toc"] = shape.toc_separator.join(item.render(toc_item=entry) for entry in _effective_toc(list(page.toc)))
+    values["toc"] = shape.toc_separator.join(_toc_item(item, entry) for entry in _effective_toc(list(page.toc)))
     return shape.shell.fill(values, _views(page, context))
+
+
+def _toc_item(template, entry) -> str:
+    """The table-of-contents item template rendered for `entry`: once per distinct entry (runbooks share
+    their section headings: Description, Environment, Resolution…)."""
+    key = _toc_key(entry)
+    if key is None:
+        return template.render(toc_item=entry)
+    cache = _state["toc_items"]
+    html = cache.get(key)
+    if html is None:
+        html = cache[key] = template.render(toc_item=entry)
+    return html
+
+
+def _toc_key(entry) -> tuple | None:
+    """What the item template reads of `entry` (its title, URL and children's), or None: not cached."""
+    if getattr(entry, "typeset", None) is not None:
+        return None
+    children = []
+    for child in entry.children:
+        key = _toc_key(child)
+        if key is None:
+            return None
+        children.append(key)
+    return entry.title, entry.url, tuple(children)
 
 
 def _make_shape(template, page, context, config) -> _Shape:
