@@ -69,7 +69,7 @@ from hooks import (
 log = get_plugin_logger("kb-runbooks")
 
 _state: dict = {"corpus": None, "lang": "en", "pages": {}, "errors": None, "site_pages": {}, "page_links": [],
-                "redirects": {}, "html_blocks": {}, "search": False, "search_runs": []}
+                "redirects": {}, "html_blocks": {}, "search": False, "search_runs": [], "to_index": None}
 RUNBOOK_LIST_MARKER = "<!-- runbook-list -->"
 # Only these generated pages appear in the navigation; runbook and code pages are reached through them,
 # so no page carries a navigation that grows with the number of runbooks.
@@ -251,6 +251,8 @@ def on_files(files: Files, config):
             files.append(file)
             known.add(file.src_uri)
     _state["site_pages"].update({f.src_uri: f.url for f in files})  # every language's files, for links
+    _state["to_index"] = search_index.pages_to_index((f.dest_uri for f in files.documentation_pages()),
+                                                     urls.prefix(lang))
     return files
 
 
@@ -418,7 +420,20 @@ def on_page_context(context, page, config, nav):
 @event_priority(-200)  # the page as written
 def on_post_page(output, page, config):
     _state["audit"].text(page.file.dest_uri, output)
+    _index_when_written(config, page.file.dest_uri)
     return output
+
+
+def _index_when_written(config, dest_uri: str) -> None:
+    """Pagefind starts on this language as soon as every page it indexes is on disk (seen from the next
+    page: MkDocs writes a page after its on_post_page), while the other pages of the language (error
+    codes, lists) are still being rendered."""
+    waiting = _state["to_index"]
+    if waiting is None:  # started already
+        return
+    if not waiting:
+        _start_index(config)
+    waiting.discard(dest_uri)
 
 
 @event_priority(0)  # before the i18n plugin builds the other languages
@@ -428,8 +443,16 @@ def _language_loop(config):
 
 @event_priority(0)
 def _index_language(config):
-    """This language's pages are written: Pagefind indexes them while the next language renders."""
+    """This language's pages are written (if the run has not started already): Pagefind indexes them
+    while the next language renders."""
+    _start_index(config)
+
+
+def _start_index(config) -> None:
     lang = _state["lang"]
+    if _state["to_index"] is None:
+        return
+    _state["to_index"] = None
     if _state["search"] and any(not r.hidden for r in _state["corpus"].in_language(lang)):
         _state["search_runs"].append(search_index.start(Path(config.site_dir), urls.prefix(lang)))
 

@@ -13,7 +13,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,6 +64,16 @@ class Run:
 
     process: subprocess.Popen
     output: Path
+
+
+def pages_to_index(dest_uris: Iterable[str], url_prefix: str) -> set[str]:
+    """Which of the pages written at `dest_uris` a run `start(…, url_prefix)` indexes (PAGES)."""
+    found = set()
+    for dest_uri in dest_uris:
+        rest = dest_uri[len(url_prefix):] if dest_uri.startswith(url_prefix) else ""
+        if rest.startswith("runbooks/") and rest.endswith("/index.html") and rest.count("/") == 2:
+            found.add(dest_uri)
+    return found
 
 
 def start(site_dir: Path, url_prefix: str) -> Run:

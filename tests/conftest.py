@@ -117,6 +117,17 @@ def build_site(project: Path, site: Path, strict: bool = True, env: dict | None 
     return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
 
 
+def site_differences(a: Path, b: Path, pattern: str = "*") -> list[str]:
+    """What differs between two built sites, among the entries matching `pattern` at any depth: those only
+    one site has (folders end with '/'), then the files that are not the same byte for byte."""
+    def entries(site: Path) -> set[str]:
+        return {p.relative_to(site).as_posix() + ("/" if p.is_dir() else "") for p in site.rglob(pattern)}
+
+    in_a, in_b = entries(a), entries(b)
+    return sorted(in_a ^ in_b) + sorted(p for p in in_a & in_b
+                                        if not p.endswith("/") and (a / p).read_bytes() != (b / p).read_bytes())
+
+
 def copy_project(dest: Path, with_runbooks: bool = True) -> Path:
     """A throwaway copy of the project (config, docs, hooks, and optionally runbooks)."""
     dest.mkdir(parents=True, exist_ok=True)

@@ -1,17 +1,18 @@
 """`python -m hooks build` on several cores: the same site as one process, images once, no half site."""
 
-import filecmp
+import json
 import os
 import re
 import subprocess
 import sys
+import textwrap
 
 import pytest
 
 from bench import generate
 from hooks import corpus as corpus_module
-from hooks import corpus_share, parallel_build
-from tests.conftest import CORPUS, copy_project
+from hooks import corpus_share, parallel_build, search_index
+from tests.conftest import CORPUS, build_site, copy_project, site_differences
 from tests.pagefind_index import fragments, no_lunr_index
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")
@@ -22,21 +23,6 @@ def hooks_build(project, site, jobs, quiet=True):
                "--site-dir", str(site), "--jobs", str(jobs), *(["--quiet"] if quiet else [])]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-
-
-def tree_differences(a, b):
-    cmp = filecmp.dircmp(a, b)
-    out = []
-
-    def walk(c, prefix=""):
-        out.extend(prefix + name for name in c.left_only + c.right_only + c.funny_files)
-        _, mismatch, errors = filecmp.cmpfiles(c.left, c.right, c.common_files, shallow=False)
-        out.extend(prefix + name for name in mismatch + errors)
-        for name, sub in c.subdirs.items():
-            walk(sub, f"{prefix}{name}/")
-
-    walk(cmp)
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +45,7 @@ def sites(project, tmp_path_factory):
 
 def test_two_processes_build_the_same_site_byte_for_byte(sites):
     one, two = sites
-    assert tree_differences(one, two) == []
+    assert site_differences(one, two) == []
     assert (two / "sitemap.xml").is_file() and no_lunr_index(one) and no_lunr_index(two)
 
 
@@ -188,7 +174,7 @@ def test_languages_indexed_one_by_one_give_the_index_of_one_run_over_the_site(si
     subprocess.run([str(get_executable()), "--site", str(whole), "--output-subdir", "pagefind"], check=True,
                    capture_output=True)
     search_index.sort_entry(whole / "pagefind" / "pagefind-entry.json")
-    assert tree_differences(sites[0] / "pagefind", whole / "pagefind") == []
+    assert site_differences(sites[0] / "pagefind", whole / "pagefind") == []
 
 
 def test_each_group_indexes_on_a_core_of_its_own(sites, tmp_path, monkeypatch):
@@ -215,3 +201,45 @@ def test_each_group_indexes_on_a_core_of_its_own(sites, tmp_path, monkeypatch):
     search_index.finish(site, [run])
     if len(os.sched_getaffinity(0)) > 1:
         assert f"Cpus_allowed_list:\t{core}\n" not in status
+
+
+def test_pages_pagefind_indexes_are_the_runbook_pages_of_the_language():
+    written = ["runbooks/KA-1/index.html", "runbooks/index.html", "runbooks/assets/a.png",
+               "fr/runbooks/KA-1/index.html", "errors/RED-1/index.html", "runbooks/KA-1/x/index.html"]
+    assert search_index.pages_to_index(written, "") == {"runbooks/KA-1/index.html"}
+    assert search_index.pages_to_index(written, "fr/") == {"fr/runbooks/KA-1/index.html"}
+
+
+def test_a_language_is_indexed_as_soon_as_its_runbook_pages_are_written(project, tmp_path):
+    """Pagefind starts on a language once every page it indexes is on disk, while the language's other
+    pages (error codes) are still being rendered, not after the whole language."""
+    patch, starts = tmp_path / "patch", tmp_path / "starts.jsonl"
+    patch.mkdir()
+    (patch / "sitecustomize.py").write_text(textwrap.dedent("""\
+        import json, os
+        from pathlib import Path
+        import hooks.search_index as search_index
+
+        original = search_index.start
+
+        def start(site_dir, url_prefix):
+            site = Path(site_dir)
+            seen = {"prefix": url_prefix, "errors": len(list(site.glob(url_prefix + "errors/*/index.html"))),
+                    "runbooks": sorted(p.relative_to(site).as_posix()
+                                       for p in site.glob(url_prefix + "runbooks/*/index.html"))}
+            with open(os.environ["KB_TEST_STARTS"], "a", encoding="utf-8") as fh:
+                fh.write(json.dumps(seen) + "\\n")
+            return original(site_dir, url_prefix)
+
+        search_index.start = start
+        """), encoding="utf-8")
+    site = tmp_path / "site"
+    result = build_site(project, site, env={"PYTHONPATH": str(patch), "KB_TEST_STARTS": str(starts)})
+    assert result.returncode == 0, result.stderr[-3000:]
+    seen = [json.loads(line) for line in starts.read_text(encoding="utf-8").splitlines()]
+    assert sorted(s["prefix"] for s in seen) == ["", "fr/", "ja/", "pt-BR/"]
+    for start in seen:
+        prefix = start["prefix"]
+        assert start["runbooks"] == sorted(p.relative_to(site).as_posix()
+                                           for p in site.glob(prefix + "runbooks/*/index.html")), prefix
+        assert start["errors"] < len(list(site.glob(prefix + "errors/*/index.html"))), prefix

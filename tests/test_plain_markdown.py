@@ -12,7 +12,7 @@ from mkdocs.structure.pages import _ExtractTitleTreeprocessor
 from mkdocs.structure.toc import get_toc
 
 from hooks import plain_markdown
-from tests.conftest import REPO, build_site, copy_project
+from tests.conftest import REPO, build_site, copy_project, site_differences
 
 
 def _site_extensions() -> tuple[list, dict]:
@@ -134,7 +134,7 @@ def test_the_sample_site_is_the_same_through_markdown(sample_site, tmp_path):
     off = build_site(site.parent, tmp_path / "site", env={plain_markdown.ENV: "0"})
     assert off.returncode == 0, off.stderr[-3000:]
     assert len(list(site.rglob("*.html"))) > 400
-    assert _same_sites(site, tmp_path / "site")
+    assert site_differences(site, tmp_path / "site", "*.html") == []
 
 
 def test_generated_pages_skip_markdown_in_every_language(tmp_path):
@@ -143,12 +143,6 @@ def test_generated_pages_skip_markdown_in_every_language(tmp_path):
     counts = dict((lang, int(n)) for n, lang in re.findall(
         r"kb-runbooks: (\d+) generated pages rendered without Markdown \(([\w-]+)\)", result.stderr))
     assert set(counts) == {"en", "fr", "pt-BR", "ja"} and min(counts.values()) >= 2, counts
-
-
-def _same_sites(on, off) -> bool:
-    pages = sorted(p.relative_to(on) for p in on.rglob("*.html"))
-    return pages == sorted(p.relative_to(off) for p in off.rglob("*.html")) and all(
-        (on / p).read_bytes() == (off / p).read_bytes() for p in pages)
 
 
 def test_a_page_that_differs_from_markdown_makes_every_page_go_through_markdown(tmp_path):
@@ -177,7 +171,7 @@ def test_a_page_that_differs_from_markdown_makes_every_page_go_through_markdown(
     assert on.returncode == 0 and off.returncode == 0, on.stderr[-2000:] + off.stderr[-2000:]
     assert re.search(r"generated pages go through Markdown: \S+/errors/[\w-]+\.md differs \(HTML\)", on.stderr)
     assert 'class="wrong"' not in (tmp_path / "on" / "fr/errors/RED-520025/index.html").read_text(encoding="utf-8")
-    assert _same_sites(tmp_path / "on", tmp_path / "off")
+    assert site_differences(tmp_path / "on", tmp_path / "off", "*.html") == []
 
 
 def test_a_markdown_extension_it_does_not_know_makes_every_page_go_through_markdown(tmp_path):
@@ -211,4 +205,4 @@ def test_a_markdown_extension_it_does_not_know_makes_every_page_go_through_markd
     assert "generated pages go through Markdown: mkdocs.yml sets up Markdown in a way plain_markdown does " \
            "not know (kb_heading_class)" in on.stderr
     assert '<h2 class="kb-test"' in (tmp_path / "on" / "fr/errors/RED-520025/index.html").read_text(encoding="utf-8")
-    assert _same_sites(tmp_path / "on", tmp_path / "off")
+    assert site_differences(tmp_path / "on", tmp_path / "off", "*.html") == []
