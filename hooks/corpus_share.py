@@ -41,6 +41,9 @@ def _read(job: tuple[list[Path], Path, bool]) -> tuple[list[tuple[int, Runbook]]
     return runbooks, problems, checked
 
 
+SHARES_PER_JOB = 4
+
+
 def load_parallel(root: Path, jobs: int, for_build: bool = True, files: list[Path] | None = None,
                   meanwhile: Callable[[], None] = lambda: None) -> Corpus:
     """What corpus.load(root) returns, with the files read by `jobs` processes (`for_build`: and the error
@@ -52,15 +55,16 @@ def load_parallel(root: Path, jobs: int, for_build: bool = True, files: list[Pat
     if jobs == 1:
         meanwhile()
         return corpus_module.load(root)
-    # every job reads every language's files (dealt out one by one): languages differ in cost, and a
-    # job reading only en+fr finished a quarter of a second after the other
-    chunks = [(files[i::jobs], root, for_build) for i in range(jobs)]
+    # the files are dealt out one by one into a few shares per process (every share holds every language,
+    # and languages differ in cost); a process that is done takes the next share, so the processes end
+    # together even when one shares its core (with `meanwhile`)
+    shares = jobs * SHARES_PER_JOB
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        reading = pool.map(_read, chunks)
+        reading = pool.map(_read, [(files[i::shares], root, for_build) for i in range(shares)])
         meanwhile()
         results = list(reading)
-    # file k of job j is files[j + k * jobs]: back in file order
-    corpus = Corpus([runbook for _, runbook in sorted((job + position * jobs, runbook) for job, (runbooks, _, _)
+    # file k of share s is files[s + k * shares]: back in file order
+    corpus = Corpus([runbook for _, runbook in sorted((share + position * shares, runbook) for share, (runbooks, _, _)
                                                       in enumerate(results) for position, runbook in runbooks)])
     problems = [p for _, found, _ in results for p in found]
     checked = {path: found for _, _, by_path in results for path, found in by_path.items()}
