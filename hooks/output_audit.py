@@ -196,6 +196,10 @@ class Audit:
         for path in site_files(site_dir, since_ns):  # `make serve` rebuild: older files were audited before
             self.file(path, under + path.relative_to(site_dir).as_posix())
 
+    def skip(self, rels) -> None:
+        """Leave out these files (site-relative): they are audited elsewhere."""
+        self.given.update(rels)
+
     def file(self, path: Path, rel: str) -> None:
         """Audit the file at `path`, `rel` in the site, unless it was handed over or audited already."""
         if rel not in self.given:

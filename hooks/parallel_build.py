@@ -133,10 +133,10 @@ def _run_groups(args: list[str], staging: Path, parts: list[list[str]], quiet: b
             raise own_error
         if failed:
             return failed[0].process.returncode or 1
-        written = merge([w.site_dir for w in workers], staging)
+        merge([w.site_dir for w in workers], staging)
         _move_into(own, staging)
         states = [site_finish.load_group_state(w.state) for w in workers]
-        problems = site_finish.finish_merged(staging, states, written, corpus_root)
+        problems = site_finish.finish_merged(staging, states, corpus_root)
     except output_audit.LeakError as exc:
         print(f"ERROR   -  {exc}", file=sys.stderr)
         return 1
@@ -180,9 +180,8 @@ def _write_own(own: Path, corpus: Corpus, first: Worker, corpus_root: Path) -> N
     site_finish.write_indexes(own, corpus, site_finish.load_group_state(first.state).site_url, corpus_root)
 
 
-def merge(parts: list[Path], target: Path) -> list[Path]:
-    """Merge per-language-group sites (in group order) into `target`, which must not exist; returns the
-    files written here rather than moved from a part (put together from every part's)."""
+def merge(parts: list[Path], target: Path) -> None:
+    """Merge per-language-group sites (in group order) into `target`, which must not exist."""
     indexes = [_read_json(p / SEARCH_INDEX) for p in parts]
     sitemaps = [(p / SITEMAP).read_text(encoding="utf-8") if (p / SITEMAP).is_file() else None
                 for p in parts]
@@ -191,19 +190,14 @@ def merge(parts: list[Path], target: Path) -> list[Path]:
     parts[0].rename(target)
     for part in parts[1:]:
         _move_into(part, target)
-    written = []
     if all(index is not None for index in indexes):
         write_json(target / SEARCH_INDEX, merge_search_indexes(indexes))
-        written.append(target / SEARCH_INDEX)
     if all(entry is not None for entry in entries):
         search_index.write_entry(target / search_index.ENTRY, search_index.merge_entries(entries))
-        written.append(target / search_index.ENTRY)
     if all(sitemap is not None for sitemap in sitemaps):
         text = merge_sitemaps(sitemaps)
         (target / SITEMAP).write_text(text, encoding="utf-8")
         _gzip(target / f"{SITEMAP}.gz", text, max(stamps))
-        written += [target / SITEMAP, target / f"{SITEMAP}.gz"]
-    return written
 
 
 def _move_into(source: Path, target: Path) -> None:

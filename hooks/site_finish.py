@@ -29,6 +29,9 @@ from hooks.corpus import Corpus
 from hooks.problems import Problem
 
 ENV = "KB_GROUP_STATE"
+# Files every language group writes for its own languages and the merge puts together
+# (parallel_build.merge): the parent audits them once, in the merged site; the groups do not.
+MERGED = ("sitemap.xml", "sitemap.xml.gz", search_index.ENTRY, lunr_off.INDEX)
 
 
 def finish(site_dir: Path, corpus: Corpus, errors, site_url: str, page_links: list,
@@ -82,7 +85,9 @@ def finish_group(site_dir: Path, runbooks_root: Path | None, search: list[search
     """What a language group does with its own folder while the other groups still build: put together
     the search indexes of its languages (Pagefind indexes each language on its own) and audit what it
     wrote. Raises like `finish`."""
-    _search_and_audit(site_dir, search, audit or new_audit(runbooks_root))
+    audit = audit or new_audit(runbooks_root)
+    audit.skip(MERGED)
+    _search_and_audit(site_dir, search, audit)
 
 
 @dataclass
@@ -119,19 +124,18 @@ def _write_indexes(site_dir: Path, corpus: Corpus, errors, site_url: str) -> Non
     schema_publish.publish(site_dir)
 
 
-def finish_merged(site_dir: Path, states: list[GroupState], written: list[Path],
-                  runbooks_root: Path | None = None) -> list[Problem]:
+def finish_merged(site_dir: Path, states: list[GroupState], runbooks_root: Path | None = None) -> list[Problem]:
     """What is left once the groups' folders (each audited) are merged into `site_dir`: the link check
-    over every group's pages, and the audit of the files the merge `written` itself. Link problems are
-    returned (warnings); raises output_audit.LeakError."""
+    over every group's pages, and the audit of the files the merge put together (MERGED). Link problems
+    are returned (warnings); raises output_audit.LeakError."""
     page_links = [link for state in states for link in state.page_links]
     site_pages = {page: lang for state in states for page, lang in state.site_pages.items()}
     problems = list(links.check(page_links, links.SiteIndex(site_dir, site_pages)))
     lunr_off.remove_index(site_dir)
     audit = new_audit(runbooks_root)
-    for path in written:
-        if path.is_file():
-            audit.file(path, path.relative_to(site_dir).as_posix())
+    for rel in MERGED:
+        if (site_dir / rel).is_file():
+            audit.file(site_dir / rel, rel)
     leaks = audit.result()
     if leaks:
         raise output_audit.LeakError(leaks)

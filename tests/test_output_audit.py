@@ -206,3 +206,20 @@ def test_under_serve_a_leak_is_reported_again_on_every_rebuild_until_it_is_gone(
     assert output_audit.audit_site(site, denylist, since_ns=since,
                                    seen=preview.audited_lines(site, frozenset(denylist.entries))) == []
     preview.start("build", False)
+
+
+def test_files_the_merge_puts_together_are_audited_in_the_merged_site_not_in_each_group(tmp_path):
+    """`python -m hooks build`: a group leaves its sitemap and search entry to the parent, which audits
+    them once merged (site_finish.MERGED)."""
+    from hooks import site_finish
+
+    group = tmp_path / "group"
+    group.mkdir()
+    (group / "sitemap.xml").write_text("<urlset><url><loc>/x/internal-notes/</loc></url></urlset>\n")
+    page = group / "runbooks" / "KA-1" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<html lang="en"><body><article data-pagefind-body><p>Hello</p></article></body></html>')
+    site_finish.finish_group(group, None, [])  # no run started: Pagefind indexes the group's site now
+    with pytest.raises(output_audit.LeakError) as found:
+        site_finish.finish_merged(group, [], None)
+    assert [p.path for p in found.value.problems] == ["site/sitemap.xml"]
