@@ -22,7 +22,8 @@ def preimport(config_file: Path) -> None:
     """Import what `mkdocs build` imports before it renders: MkDocs, the theme, plugins and hooks of
     `config_file` and its Markdown extensions. Whatever fails here is left for the group to report."""
     logger = logging.getLogger("mkdocs")
-    level, logger.level = logger.level, logging.CRITICAL + 1  # the groups say what the config says
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)  # the groups say what the config says (setLevel: no stale caches)
     try:
         import markdown
         from mkdocs.__main__ import cli  # noqa: F401
@@ -34,7 +35,7 @@ def preimport(config_file: Path) -> None:
     except Exception:  # reported by the groups, which load the same configuration
         pass
     finally:
-        logger.level = level
+        logger.setLevel(level)
 
 
 class GroupProcess:
