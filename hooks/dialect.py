@@ -133,6 +133,10 @@ def unwrap_lone_rows(text: str) -> str:
 
 
 def render(markdown: str, lang: str) -> str:
-    markdown = map_prose_blocks(markdown, unwrap_lone_rows)
+    # each pass goes through the whole text: skipped when the text cannot contain what it converts
+    if "|" in markdown:
+        markdown = map_prose_blocks(markdown, unwrap_lone_rows)
     markdown = map_prose_blocks(markdown, separate_lists)
+    if "[!" not in markdown:  # admonitions (`>[!NOTE]`) and inline markers (`[!UICONTROL …]`)
+        return markdown
     return map_prose(convert_admonitions(markdown, lang), convert_inline)

@@ -56,7 +56,10 @@ def _video(match: re.Match, lang: str) -> str:
 
 
 def render(markdown: str, page_url: str, lang: str) -> str:
-    markdown = map_prose_blocks(markdown, lambda text: _VIDEO.sub(lambda m: _video(m, lang), text))
+    if "[!VIDEO]" in markdown:
+        markdown = map_prose_blocks(markdown, lambda text: _VIDEO.sub(lambda m: _video(m, lang), text))
+    if "](../assets/" not in markdown:
+        return markdown
     return map_prose(markdown, lambda text: _IMAGE.sub(lambda m: _image(m, page_url), text))
 
 
