@@ -121,6 +121,8 @@ def site_relative(markdown: str, lang: str) -> str:
     mkdocs-static-i18n builds each language with only its own files, so MkDocs cannot resolve a `.md`
     link into another language; the URL is computed here instead (same depth for every runbook page).
     """
+    if "../" not in markdown:  # only targets starting with ../ are rewritten
+        return markdown
     here = urls.runbook_url(lang, "x")
 
     def fix_target(target: str) -> str:
