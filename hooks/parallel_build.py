@@ -31,6 +31,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property, partial
 from pathlib import Path
 from typing import IO
 
@@ -83,6 +84,11 @@ class Worker:
         self.log.seek(0)
         return self.log.read()
 
+    @cached_property
+    def group_state(self) -> site_finish.GroupState:
+        """What the group saved at the end of its build (read once)."""
+        return site_finish.load_group_state(self.state)
+
 
 def run(args: list[str], config_file: Path, staging: Path, languages: list[str], jobs: int,
         quiet: bool = False, strict: bool = True) -> int:
@@ -107,6 +113,7 @@ def _run_groups(args: list[str], staging: Path, parts: list[list[str]], quiet: b
                 strict: bool, corpus_root: Path, default: str, own: Path) -> int:
     workers: list[Worker] = []
     cores = usable_cores()
+    with_corpus = partial(corpus_share.preload, corpus_root, corpus)  # runs in each group
     try:
         for index, part in enumerate(parts):
             site_dir = staging.with_name(f"{staging.name}.part{index}")
@@ -118,8 +125,7 @@ def _run_groups(args: list[str], staging: Path, parts: list[list[str]], quiet: b
                 env[search_index.CORE_ENV] = str(cores[index])
             # a file, not a pipe: a group would stop on a full pipe until the parent read it; closed below
             log = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
-            process = group_process.GroupProcess([*args, "--site-dir", str(site_dir)], env, log,
-                                                 in_child=lambda: corpus_share.preload(corpus_root, corpus))
+            process = group_process.GroupProcess([*args, "--site-dir", str(site_dir)], env, log, with_corpus)
             workers.append(Worker(part, site_dir, state, process, log))
         own_error = _wait(workers, lambda first: _write_own(own, corpus, first, corpus_root))
         failed = [w for w in workers if w.process.returncode != 0]
@@ -135,8 +141,7 @@ def _run_groups(args: list[str], staging: Path, parts: list[list[str]], quiet: b
             return failed[0].process.returncode or 1
         merge([w.site_dir for w in workers], staging)
         _move_into(own, staging)
-        states = [site_finish.load_group_state(w.state) for w in workers]
-        problems = site_finish.finish_merged(staging, states, corpus_root)
+        problems = site_finish.finish_merged(staging, [w.group_state for w in workers], corpus_root)
     except output_audit.LeakError as exc:
         print(f"ERROR   -  {exc}", file=sys.stderr)
         return 1
@@ -155,19 +160,18 @@ def _run_groups(args: list[str], staging: Path, parts: list[list[str]], quiet: b
 def _wait(workers: list[Worker], on_first: Callable[[Worker], None]) -> output_audit.LeakError | None:
     """Wait for every worker; as soon as the first one has built its languages, `on_first(it)` runs here,
     on the core it leaves idle. Returns the leaks `on_first` found, reported with the workers' output."""
-    pending, error, called = list(workers), None, False
+    pending, error = list(workers), None
     while pending:
         done = [w for w in pending if w.process.poll() is not None]
         if not done:
             time.sleep(0.02)
             continue
-        pending = [w for w in pending if w not in done]
-        if not called:
-            called = True
+        if len(pending) == len(workers):  # the first to be done
             try:
                 on_first(done[0])
             except output_audit.LeakError as exc:
                 error = exc
+        pending = [w for w in pending if w not in done]
     return error
 
 
@@ -177,7 +181,7 @@ def _write_own(own: Path, corpus: Corpus, first: Worker, corpus_root: Path) -> N
     if not first.state.is_file():  # the group stopped before the end of its build
         return
     shutil.rmtree(own, ignore_errors=True)
-    site_finish.write_indexes(own, corpus, site_finish.load_group_state(first.state).site_url, corpus_root)
+    site_finish.write_indexes(own, corpus, first.group_state.site_url, corpus_root)
 
 
 def merge(parts: list[Path], target: Path) -> None:

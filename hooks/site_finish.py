@@ -67,6 +67,10 @@ def _search_and_audit(site_dir: Path, search: list[search_index.Run] | None, aud
     if search is not None:
         search_index.finish(site_dir, search, lambda output: audit.files(output, under=f"{search_index.FOLDER}/"))
         audit.files(site_dir / search_index.FOLDER, under=f"{search_index.FOLDER}/")  # the entry it wrote
+    _raise_leaks(audit)
+
+
+def _raise_leaks(audit: output_audit.Audit) -> None:
     leaks = audit.result()
     if leaks:
         raise output_audit.LeakError(leaks)
@@ -129,14 +133,12 @@ def finish_merged(site_dir: Path, states: list[GroupState], runbooks_root: Path 
     over every group's pages, and the audit of the files the merge put together (MERGED). Link problems
     are returned (warnings); raises output_audit.LeakError."""
     page_links = [link for state in states for link in state.page_links]
-    site_pages = {page: lang for state in states for page, lang in state.site_pages.items()}
+    site_pages = {src_uri: url for state in states for src_uri, url in state.site_pages.items()}
     problems = list(links.check(page_links, links.SiteIndex(site_dir, site_pages)))
     lunr_off.remove_index(site_dir)
     audit = new_audit(runbooks_root)
     for rel in MERGED:
         if (site_dir / rel).is_file():
             audit.file(site_dir / rel, rel)
-    leaks = audit.result()
-    if leaks:
-        raise output_audit.LeakError(leaks)
+    _raise_leaks(audit)
     return problems
