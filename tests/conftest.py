@@ -117,6 +117,15 @@ def build_site(project: Path, site: Path, strict: bool = True, env: dict | None 
     return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
 
 
+def hooks_build(project: Path, site: Path, jobs: int, quiet: bool = True, args: tuple[str, ...] = (),
+                env: dict | None = None) -> subprocess.CompletedProcess:
+    """`python -m hooks build` of `project` with `jobs` language groups, as `make build` runs it."""
+    command = [sys.executable, "-m", "hooks", "build", "--config-file", str(project / "mkdocs.yml"),
+               "--site-dir", str(site), "--jobs", str(jobs), *(["--quiet"] if quiet else []), *args]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+
 def site_differences(a: Path, b: Path, pattern: str = "*") -> list[str]:
     """What differs between two built sites, among the entries matching `pattern` at any depth: those only
     one site has (folders end with '/'), then the files that are not the same byte for byte."""

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +12,7 @@ import pytest
 from hooks import internal_values, output_audit
 from hooks.cli import main
 from hooks.frontmatter import read_file
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, hooks_build
 from tests.sample_corpus import build
 
 AUTHOR_FIELDS = ("article-created-by", "article-published-by")
@@ -100,9 +97,7 @@ def test_planted_internal_values_fail_the_build_without_being_repeated(sample, t
     if command == "mkdocs build":
         result = build(project, tmp_path / "site", strict=False)
     else:
-        result = subprocess.run([sys.executable, "-m", "hooks", "build", "--config-file", str(project / "mkdocs.yml"),
-                                 "--site-dir", str(tmp_path / "site"), "--jobs", "2", "--no-strict"],
-                                capture_output=True, text=True, check=False, env={**os.environ, "CI": ""})
+        result = hooks_build(project, tmp_path / "site", 2, quiet=False, args=("--no-strict",), env={"CI": ""})
     log = result.stdout + result.stderr
     assert result.returncode != 0
     assert re.search(r"site/fr/runbooks/KA-17455/index\.html:\d+:\d+: error \[leak-internal-value\]", log)

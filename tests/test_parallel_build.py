@@ -3,8 +3,6 @@
 import json
 import os
 import re
-import subprocess
-import sys
 import textwrap
 
 import pytest
@@ -12,17 +10,10 @@ import pytest
 from bench import generate
 from hooks import corpus as corpus_module
 from hooks import corpus_share, parallel_build, search_index
-from tests.conftest import CORPUS, build_site, copy_project, site_differences
+from tests.conftest import CORPUS, build_site, copy_project, hooks_build, site_differences
 from tests.pagefind_index import fragments, no_lunr_index
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")
-
-
-def hooks_build(project, site, jobs, quiet=True):
-    command = [sys.executable, "-m", "hooks", "build", "--config-file", str(project / "mkdocs.yml"),
-               "--site-dir", str(site), "--jobs", str(jobs), *(["--quiet"] if quiet else [])]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
 
 
 @pytest.fixture(scope="module")
