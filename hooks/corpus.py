@@ -126,9 +126,7 @@ def read_checked(path: Path, root: Path) -> Runbook:
 
 def load(root: Path, paths: list[Path] | None = None) -> Corpus:
     """Read runbooks (all of `root`, or the given files); unreadable files become problems."""
-    from hooks.media import missing_images
-    from hooks.redirect_pages import load as load_redirects  # both need the corpus shape; import late
-    from hooks.validate import validate_corpus
+    from hooks.validate import validate_corpus  # validate needs the corpus shape; import late
 
     runbooks: list[Runbook] = []
     problems: list[Problem] = []
@@ -138,7 +136,5 @@ def load(root: Path, paths: list[Path] | None = None) -> Corpus:
         except ProblemError as exc:
             problems.append(exc.problem)
     corpus = Corpus(runbooks)
-    if paths is None:
-        problems += load_redirects(root, corpus)[1] + missing_images(corpus.runbooks, root)
-    corpus.problems = sorted(problems + validate_corpus(corpus, root))
+    corpus.problems = sorted(problems + validate_corpus(corpus, root, whole_tree=paths is None))
     return corpus

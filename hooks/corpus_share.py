@@ -24,10 +24,11 @@ def _read(job: tuple[list[Path], Path, bool]) -> tuple[list[tuple[int, Runbook]]
     """Read and check (the rules about one file alone) a share of the files; for a build, also find the
     error codes each one quotes. Runbooks come with the position of their file in the share."""
     from hooks.error_codes import quotes
-    from hooks.validate import check_file
+    from hooks.validate import check_file, context_for
 
     paths, root, for_build = job
     runbooks, problems, checked = [], [], {}
+    context = context_for(root)
     for position, path in enumerate(paths):
         try:
             runbook = corpus_module.read_checked(path, root)
@@ -35,7 +36,7 @@ def _read(job: tuple[list[Path], Path, bool]) -> tuple[list[tuple[int, Runbook]]
             problems.append(exc.problem)
             continue
         runbooks.append((position, runbook))
-        checked[runbook.path] = check_file(runbook)
+        checked[runbook.path] = check_file(runbook, context)
         if for_build:
             quotes(runbook)  # here, on every core, instead of in each build process
     return runbooks, problems, checked
@@ -77,17 +78,8 @@ def _worth(jobs: int, files: list[Path]) -> int:
 
 
 def load_for_validate(root: Path, jobs: int) -> Corpus:
-    """What corpus.load(root) returns (redirect and image problems included), read on `jobs` cores."""
-    from hooks.media import missing_images
-    from hooks.redirect_pages import load as load_redirects
-
-    files = corpus_module.runbook_files(root)
-    if _worth(jobs, files) == 1:
-        return corpus_module.load(root)
-    corpus = load_parallel(root, jobs, for_build=False, files=files)
-    corpus.problems = sorted(corpus.problems + load_redirects(root, corpus)[1]
-                             + missing_images(corpus.runbooks, root))
-    return corpus
+    """What corpus.load(root) returns, read on `jobs` cores."""
+    return load_parallel(root, jobs, for_build=False)
 
 
 _preloaded: tuple[str, Corpus] | None = None
@@ -108,8 +100,8 @@ def load(root: Path) -> Corpus:
 
 # path -> ((mtime_ns, size), Runbook or Problem), kept between rebuilds of one `mkdocs serve`
 _read_cache: dict[Path, tuple[tuple[int, int], Runbook | Problem]] = {}
-# path -> ((mtime_ns, size), problems of validate.check_file), likewise
-_check_cache: dict[Path, tuple[tuple[int, int], list[Problem]]] = {}
+# path -> ((mtime_ns, size), the validate.Context checked with, problems of validate.check_file), likewise
+_check_cache: dict[Path, tuple[tuple[int, int], object, list[Problem]]] = {}
 # runbook id -> newest modification time of its files (None: its set of languages just changed)
 changed_at: dict[str, float | None] = {}
 _languages_of: dict[str, frozenset[str]] = {}
@@ -117,12 +109,13 @@ _languages_of: dict[str, frozenset[str]] = {}
 
 def load_incremental(root: Path) -> Corpus:
     """What corpus.load(root) returns; files unchanged since the previous call are not parsed again."""
-    from hooks.validate import check_file, validate_corpus
+    from hooks.validate import check_file, context_for, validate_corpus
 
+    context = context_for(root)
     runbooks: list[Runbook] = []
     problems: list[Problem] = []
     checked: dict[str, list[Problem]] = {}
-    checks: dict[Path, tuple[tuple[int, int], list[Problem]]] = {}
+    checks: dict[Path, tuple[tuple[int, int], object, list[Problem]]] = {}
     seen: dict[Path, tuple[tuple[int, int], Runbook | Problem]] = {}
     newest: dict[str, float] = {}
     languages: dict[str, set[str]] = {}
@@ -140,10 +133,10 @@ def load_incremental(root: Path) -> Corpus:
         if isinstance(item, Runbook):
             runbooks.append(item)
             check = _check_cache.get(path)
-            if check is None or check[0] != key:
-                check = (key, check_file(item))
+            if check is None or check[0] != key or check[1] is not context:
+                check = (key, context, check_file(item, context))
             checks[path] = check
-            checked[item.path] = check[1]
+            checked[item.path] = check[2]
             newest[item.id] = max(newest.get(item.id, 0.0), stat.st_mtime)
             languages.setdefault(item.id, set()).add(item.language)
         else:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hooks import internal_values, kb_assets, path_safety
-from hooks.frontmatter import parse, read_file
-from hooks.kb_import import Imported, import_document
+from hooks import internal_values, kb_assets, path_safety, products
+from hooks.corpus import Runbook, display_path
+from hooks.frontmatter import Document, parse, read_file
+from hooks.kb_import import Imported, import_document, is_test_article, product_names, runbook_id_for
 from hooks.problems import Problem, ProblemError
 from hooks.runbook_format import dump, runbook_path, write_atomic
 
@@ -21,6 +23,8 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     images_copied: int = 0
+    products_added: list[tuple[str, int]] = field(default_factory=list)  # (name, articles)
+    test_articles: list[str] = field(default_factory=list)  # "lang/id: title"
 
     @property
     def ok(self) -> bool:
@@ -36,10 +40,80 @@ def existing_version(path: Path) -> int | None:
     return value if isinstance(value, int) else None
 
 
-def import_one(source: Path, lang: str, root: Path, report: ImportReport, force: bool = False) -> None:
+@dataclass(frozen=True)
+class Article:
+    source: Path
+    lang: str
+    doc: Document
+
+    @property
+    def runbook_id(self) -> str | None:
+        return runbook_id_for(self.doc.meta, self.source)
+
+
+def read_articles(pairs: list[tuple[Path, str]], report: ImportReport) -> list[Article]:
+    articles = []
+    for source, lang in pairs:
+        try:
+            articles.append(Article(source, lang, read_file(source)))
+        except ProblemError as exc:
+            report.problems.append(exc.problem)
+    return articles
+
+
+def test_article_ids(articles: list[Article]) -> set[str]:
+    """Ids of the KB's test articles: when one language's version is a test article, every language's is."""
+    return {a.runbook_id for a in articles if a.runbook_id and is_test_article(a.doc.meta)}
+
+
+def product_spellings(articles: list[Article]) -> dict[str, dict[str, int]]:
+    """products.key(name) → {spelling: number of articles using it}, over every language."""
+    users: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for article in articles:
+        meta, notes = article.doc.meta, []
+        keys = [k for k in ("product", "applies-to") if k in meta] or (["solution"] if "solution" in meta else [])
+        for key in keys:
+            try:
+                names = product_names(meta, key, article.doc.path, 1, notes)
+            except ProblemError:
+                continue  # reported when the article itself is imported
+            for name in names:
+                users[products.key(name)][name].add(article.runbook_id or str(article.source))
+    return {k: {name: len(ids) for name, ids in spellings.items()} for k, spellings in users.items()}
+
+
+def import_articles(pairs: list[tuple[Path, str]], root: Path, report: ImportReport, force: bool = False) -> None:
+    """Import KB articles: read them all, skip the KB's test articles, add their product names to the
+    vocabulary (so what is written validates), then write each runbook."""
+    articles = read_articles(pairs, report)
+    tests = test_article_ids(articles)
+    report.test_articles = sorted(f"{a.lang}/{a.runbook_id}: {a.doc.meta.get('title')!r}"
+                                  for a in articles if a.runbook_id in tests)
+    report.products_added = products.record(root, product_spellings([a for a in articles
+                                                                     if a.runbook_id not in tests]))
+    for article in articles:
+        if article.runbook_id not in tests:
+            import_one(article.source, article.lang, root, report, force, doc=article.doc)
+
+
+def _rejected(imported: Imported, text: str, target: Path, root: Path, source: Path) -> list[Problem]:
+    """What validate would reject in the runbook about to be written (checked as in CI), at the source."""
+    from hooks.validate import check_file, context_for  # validate reads the corpus model; import late
+
+    doc = parse(text, str(target))
+    runbook = Runbook(imported.runbook_id, imported.language, display_path(target, root), doc.meta, doc.body,
+                      doc.body_line, doc.key_lines, doc.positions)
+    return [Problem(str(source), 1, 1, f"import-{p.rule}",
+                    f"the runbook import would write is invalid ({target.name}:{p.line}: {p.message})",
+                    f"correct the KB article; {p.fix}")
+            for p in check_file(runbook, context_for(root), strict=True) if p.severity == "error"]
+
+
+def import_one(source: Path, lang: str, root: Path, report: ImportReport, force: bool = False,
+               doc: Document | None = None) -> None:
     try:
-        doc = read_file(source)
-        imported: Imported = import_document(doc, lang, source)
+        doc = doc or read_file(source)
+        imported: Imported = import_document(doc, lang, source, root)
         internal_values.remember_article(root, imported.runbook_id, doc)  # for the output audit
     except ProblemError as exc:
         report.problems.append(exc.problem)
@@ -51,7 +125,10 @@ def import_one(source: Path, lang: str, root: Path, report: ImportReport, force:
                                        f"replace the link with a real folder or file under {root}"))
         return
     text = dump(imported.meta, imported.body)
-    parse(text, str(target))  # what we write must read back
+    rejected = _rejected(imported, text, target, root, source)  # what we write must read back and validate
+    if rejected:
+        report.problems.extend(rejected)
+        return
     shown = f"{lang}/{imported.runbook_id}"
     report.messages.extend(rewrite.describe(str(source)) for rewrite in imported.rewrites)
     report.messages.extend(imported.notes)

@@ -93,8 +93,12 @@ def _parse(text: str) -> tuple[set, set]:
 
 
 def _read_all(root: Path) -> tuple[set, set]:
+    return _read_file(file_for(root))
+
+
+def _read_file(path: Path) -> tuple[set, set]:
     try:
-        return _parse(file_for(root).read_text(encoding="utf-8"))
+        return _parse(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return set(), set()
 
@@ -181,3 +185,8 @@ class Denylist:
 
 def load(root: Path) -> Denylist:
     return Denylist(read(root))
+
+
+def load_file(path: Path) -> Denylist:
+    """The denylist recorded in `path` (a `.internal-values` file)."""
+    return Denylist(_read_file(path)[0])

@@ -2,10 +2,13 @@
 
 What import does, and only here:
 - front matter: keep an allowlist of public fields, normalize them (lists, ISO dates, integers,
-  product vocabulary), drop KB-internal fields and placeholder values, give the runbook an id;
+  product vocabulary), drop KB-internal fields and placeholder values (a placeholder title becomes the
+  article's first heading), give the runbook an id;
 - body: rewrite what cannot work outside the KB site — relative links to pages that are not in this
   site become plain text, KB article links become their public Experience League URL, images whose
-  file does not exist are removed — and report every rewrite.
+  file does not exist are removed, links and images on internal systems become a marker — redact
+  credentials, internal hosts, e-mail addresses and private IPs (hooks/redaction.py), and report every
+  rewrite and redaction (line and kind, never the value).
 The KB dialect itself ([!NOTE], [!UICONTROL], {#id}…) is kept; it is rendered at build time.
 """
 
@@ -17,9 +20,10 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from hooks import leak_patterns, path_safety, registry
+from hooks import leak_patterns, path_safety, products, redaction
 from hooks.frontmatter import Document
 from hooks.mdtext import map_prose
+from hooks.placeholders import is_placeholder
 from hooks.problems import Problem, ProblemError
 from hooks.runbook_format import INTERNAL_FIELDS, LIST_FIELDS
 
@@ -35,6 +39,12 @@ _LINK = re.compile(
     r"(?P<title>\s+\"[^\"]*\")?\)(?P<attrs>\{[^}\n]*\})?"
 )
 _KB_DATE_FORMATS = ("%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y")
+_HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*(?:\{#[^}]*\})?[ \t]*$", re.MULTILINE)
+# The KB's own test articles: a title that is one identifier with a `test` part (TEST_Instance_URL,
+# test_EXL_PUB). A real title that mentions a test ("Performance test fails") has spaces.
+_TEST_TITLE = re.compile(r"(?i)(?:[^\W_]+_)*test(?:_[^\W_]+)*")
+MAX_NAMES = 30  # product / applies-to items: real KB articles name at most a few
 
 
 @dataclass(frozen=True)
@@ -57,10 +67,6 @@ class Imported:
     rewrites: list[Rewrite] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     images: list[Path] = field(default_factory=list)  # image files the body links to, to copy into assets/
-
-
-# The KB exports translate the placeholder values too (`description: 説明` in ja-JP).
-_TRANSLATED_PLACEHOLDERS = {"description": {"descrição", "説明", "descripción", "beschreibung"}}
 
 
 def split_list(value) -> list[str]:
@@ -103,11 +109,34 @@ def to_int(value, path: str, line: int, key: str) -> int:
                                    f"write '{key}' as a whole number, e.g. {key}: 3")) from None
 
 
-def is_placeholder(key: str, value) -> bool:
-    if not isinstance(value, str):
-        return False
-    text = value.strip().lower()
-    return text == key.lower() or text in _TRANSLATED_PLACEHOLDERS.get(key, ())
+def is_test_article(meta: dict) -> bool:
+    """A KB test article (`title: TEST_Instance_URL`): reported by import, never published."""
+    title = meta.get("title")
+    return isinstance(title, str) and bool(_TEST_TITLE.fullmatch(title.strip()))
+
+
+def first_heading(body: str) -> str | None:
+    match = _HEADING.search(body)
+    return " ".join(match.group(1).split()) if match else None
+
+
+def product_names(raw: dict, key: str, path: str, line: int, notes: list[str]) -> list[str]:
+    """The usable names of a `product`/`applies-to`/`solution` value, tidied (unknown names stay: import
+    records them in the vocabulary); placeholders and unusable names are dropped with a note."""
+    names = []
+    for item in split_list(raw.get(key)):
+        why = products.unusable(item)
+        if is_placeholder(key, item) or is_placeholder("product", item):
+            notes.append(f"{path}:{line}: dropped the placeholder {item!r} from '{key}'")
+        elif why:
+            notes.append(f"{path}:{line}: dropped a '{key}' name: {why}")
+        else:
+            names.append(products.tidy(item))
+    if len(names) > MAX_NAMES:
+        raise ProblemError(Problem(path, line, 1, "too-many-products",
+                                   f"'{key}' names {len(names)} products (at most {MAX_NAMES})",
+                                   f"list the products the article is about in '{key}'"))
+    return names
 
 
 def runbook_id_for(meta: dict, source: Path) -> str | None:
@@ -125,7 +154,8 @@ def runbook_id_for(meta: dict, source: Path) -> str | None:
     return None
 
 
-def normalize_meta(doc: Document, lang: str, source: Path) -> tuple[str, dict, list[str]]:
+def normalize_meta(doc: Document, lang: str, source: Path,
+                   root: Path | None = None) -> tuple[str, dict, list[str]]:
     raw = doc.meta
     path = doc.path
     notes: list[str] = []
@@ -140,10 +170,21 @@ def normalize_meta(doc: Document, lang: str, source: Path) -> tuple[str, dict, l
         value = raw.get(key)
         if value is None:
             continue
-        if is_placeholder(key, value):
+        if is_placeholder(key, value) or is_placeholder(key, str(value)):
             notes.append(f"{path}:{doc.line_of(key)}: '{key}' was the placeholder {value!r}")
             continue
-        meta[key] = " ".join(_INLINE_MARKER.sub(r"\1", str(value)).split())
+        text, redactions = redaction.redact(" ".join(_INLINE_MARKER.sub(r"\1", str(value)).split()), lang)
+        notes.extend(f"{path}:{doc.line_of(key)}: redacted in '{key}': {redaction.KINDS[r.kind]}"
+                     for r in redactions)
+        meta[key] = text
+    if "title" not in meta:
+        heading = first_heading(doc.body)
+        if heading is None or is_placeholder("title", heading):
+            raise ProblemError(Problem(path, doc.line_of("title"), 1, "no-title",
+                                       "the article has no real title (missing or a placeholder) and no heading",
+                                       "give the article a 'title:'"))
+        meta["title"] = redaction.redact(heading, lang)[0]
+        notes.append(f"{path}:{doc.line_of('title')}: no real title; used the first heading")
     if "description" not in meta and "title" in meta:
         meta["description"] = meta["title"]
         notes.append(f"{path}:{doc.line_of('description')}: no real description; used the title")
@@ -151,20 +192,36 @@ def normalize_meta(doc: Document, lang: str, source: Path) -> tuple[str, dict, l
         meta["article-number"] = runbook_id
     if raw.get("exl-id"):
         meta["exl-id"] = str(raw["exl-id"]).strip().lower()
-    vocabulary = registry.products()
+    vocabulary = products.for_root(root) if root is not None else products.load()
     for key in LIST_FIELDS:
-        if key not in raw or is_placeholder(key, raw[key]):
+        if key not in raw:
             continue
-        items = split_list(raw[key])
         if key in ("product", "applies-to"):
-            items = list(dict.fromkeys(vocabulary.get(item.lower(), item) for item in items))
+            items = [vocabulary.canonical(name) or name
+                     for name in product_names(raw, key, path, doc.line_of(key), notes)]
+        else:
+            items = []
+            for item in split_list(raw[key]):
+                if is_placeholder(key, item) or is_placeholder("keywords", item):
+                    notes.append(f"{path}:{doc.line_of(key)}: dropped the placeholder {item!r} from '{key}'")
+                else:
+                    items.append(redaction.redact(item, lang)[0])
+        items = list(dict.fromkeys(items))
         if items:
             meta[key] = items
-    if "product" not in meta and raw.get("solution") and not is_placeholder("solution", raw["solution"]):
+    if "product" not in meta and raw.get("solution"):
         # Experience League pages (KT-…) name their product only in `solution`.
-        meta["product"] = list(dict.fromkeys(vocabulary.get(item.lower(), item)
-                                             for item in split_list(raw["solution"])))
-        notes.append(f"{path}:{doc.line_of('solution')}: no 'product'; used 'solution'")
+        names = product_names(raw, "solution", path, doc.line_of("solution"), notes)
+        if names:
+            meta["product"] = list(dict.fromkeys(vocabulary.canonical(name) or name for name in names))
+            notes.append(f"{path}:{doc.line_of('solution')}: no 'product'; used 'solution'")
+    if "product" in meta and "applies-to" not in meta and runbook_id.startswith("KA-"):
+        meta["applies-to"] = list(meta["product"])  # a kb-article needs it; the KB's own default
+        notes.append(f"{path}:{doc.line_of('applies-to')}: no 'applies-to'; used 'product'")
+    if "product" not in meta:
+        raise ProblemError(Problem(path, doc.line_of("product"), 1, "no-product",
+                                   "the article names no product (missing, empty or only placeholders)",
+                                   "add 'product: <the product's name>' to the article"))
     if raw.get("level"):
         meta["level"] = str(raw["level"]).strip()
     if raw.get("version-number") is not None:
@@ -209,8 +266,13 @@ def rewrite_body(body: str, source: Path, lang: str, first_line: int,
             is_image = bool(match["bang"])
             parts = urlsplit(url)
             if leak_patterns.load().internal_host(url):
-                rewrites.append(Rewrite(line, "link to an internal system removed", match.group(), text))
-                return text
+                if is_image:
+                    new = redaction.marker("internal-image", lang)
+                    rewrites.append(Rewrite(line, "image on an internal system removed", "(image)", new))
+                    return new
+                new = f"{text} {redaction.marker('internal-link', lang)}" if text.strip() else ""
+                rewrites.append(Rewrite(line, "link to an internal system removed", "(link)", new))
+                return new
             if parts.scheme or url.startswith(("#", "/", "//")) or not url:
                 return match.group()
             target = (source.parent / unquote(parts.path)).resolve()
@@ -232,7 +294,16 @@ def rewrite_body(body: str, source: Path, lang: str, first_line: int,
             rewrites.append(Rewrite(line, "link to a page outside this site made plain text", match.group(), text))
             return text
 
-        return _LINK.sub(replace, piece)
+        def replace_img(match: re.Match) -> str:
+            if not leak_patterns.load().internal_host(match.group()):
+                return match.group()
+            line = first_line + body.count("\n", 0, max(start, 0) + match.start())
+            new = redaction.marker("internal-image", lang)
+            rewrites.append(Rewrite(line, "image on an internal system removed", "(image)", new))
+            return new
+
+        piece = _LINK.sub(replace, piece)
+        return _HTML_IMG.sub(replace_img, piece) if "<img" in piece.lower() else piece
 
     return map_prose(body, fix), rewrites
 
@@ -242,9 +313,11 @@ def asset_name(image: Path) -> str:
     return image.name.replace(" ", "_")
 
 
-def import_document(doc: Document, lang: str, source: Path) -> Imported:
-    runbook_id, meta, notes = normalize_meta(doc, lang, source)
+def import_document(doc: Document, lang: str, source: Path, root: Path | None = None) -> Imported:
+    runbook_id, meta, notes = normalize_meta(doc, lang, source, root)
     images: list[Path] = []
     body, rewrites = rewrite_body(doc.body, source, lang, doc.body_line, images)
+    body, redactions = redaction.redact(body, lang)
+    notes.extend(r.describe(doc.path, doc.body_line) for r in redactions)
     return Imported(runbook_id=runbook_id, language=lang, meta=meta, body=body, rewrites=rewrites, notes=notes,
                     images=images)

@@ -42,8 +42,18 @@ class LeakPatterns:
                 return name
         return None
 
+    @property
+    def internal_field_names(self) -> re.Pattern:
+        """The internal KB field names as words (`internal-notes`, not `my-internal-notes-x`)."""
+        return _field_pattern(self.internal_fields)
+
     def email_allowed(self, address: str) -> bool:
         return any(pattern.fullmatch(address) for pattern in self.allowed_emails)
+
+
+@cache
+def _field_pattern(fields: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in fields) + r")(?![\w-])", re.IGNORECASE)
 
 
 def _pattern(entry, prefix: str = "", suffix: str = "", flags: int = 0) -> Pattern:

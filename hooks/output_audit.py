@@ -52,10 +52,6 @@ class LeakError(Exception):
                          "it must not be published.")
 
 
-def _field_pattern(fields: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in fields) + r")(?![\w-])", re.IGNORECASE)
-
-
 def site_files(site_dir: Path, since_ns: int | None = None) -> list[Path]:
     """The files to audit, in path order; with `since_ns`, only those modified since then. One scandir
     per folder (no separate stat calls): under `make serve` this runs on every rebuild of a big site."""
@@ -154,7 +150,7 @@ def audit_text(text: str, patterns: LeakPatterns, denylist: Denylist) -> Iterato
 
     lowered = text.lower()
     if any(name in lowered for name in patterns.internal_fields):
-        for match in _field_pattern(patterns.internal_fields).finditer(text):
+        for match in patterns.internal_field_names.finditer(text):
             yield *position(match.start()), "internal-field", f"the internal KB field name '{match.group().lower()}'"
     for name, pattern in patterns.internal_hosts.items():
         if pattern.worth_running(lowered):

@@ -8,22 +8,55 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from pathlib import Path
 
 import fastjsonschema
 from jsonschema import Draft202012Validator
 from rapidfuzz import process
 
-from hooks import html_safety, leak_lint, path_safety, registry
-from hooks.corpus import Corpus, Runbook
+from hooks import html_safety, internal_values, leak_lint, path_safety, products, registry
+from hooks.corpus import Corpus, Runbook, display_path
+from hooks.internal_values import Denylist
+from hooks.media import missing_images
+from hooks.placeholders import is_placeholder
 from hooks.problems import Problem
+from hooks.redirect_pages import load as load_redirects
 from hooks.runbook_format import FIELD_ORDER, INTERNAL_FIELDS
 
 SHARED_FIELDS = ("article-number", "exl-id", "product", "applies-to")
-# Values people leave from a template. A value equal to its field name ("description: Description")
-# is a placeholder too.
-PLACEHOLDERS = frozenset({"todo", "tbd", "tba", "xxx", "placeholder", "lorem ipsum", "n/a", "..."})
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rules need from the project around a runbooks folder, read once per check of the corpus:
+    its product vocabulary and the internal values import recorded."""
+
+    vocabulary: products.Vocabulary
+    denylist: Denylist
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=8)
+def _context(vocabulary_file: Path, values_file: Path | None, stamps: tuple) -> Context:
+    return Context(products.load(vocabulary_file),
+                   internal_values.load_file(values_file) if values_file else Denylist(set()))
+
+
+def context_for(root: Path | None) -> Context:
+    """The same object while neither data file changes (`make serve` keeps checks made with it)."""
+    vocabulary_file = products.FILE if root is None else products.file_for(root)
+    values_file = None if root is None else internal_values.file_for(root)
+    return _context(vocabulary_file, values_file,
+                    (_stamp(vocabulary_file), _stamp(values_file) if values_file else None))
 
 
 @cache
@@ -129,31 +162,24 @@ def check_keys(runbook: Runbook) -> list[Problem]:
     return problems
 
 
-def _is_placeholder(key: str, value: object) -> bool:
-    if not isinstance(value, str) or len(value) > 20:  # placeholders and field names are short
-        return False
-    text = " ".join(value.split()).lower()
-    return text == key.lower() or text in PLACEHOLDERS
-
-
 def check_placeholders(runbook: Runbook) -> list[Problem]:
     problems = []
     for key, value in runbook.meta.items():
-        if _is_placeholder(key, value):
+        if is_placeholder(key, value):
             problems.append(_value_problem(runbook, key, "placeholder", f"'{key}' is the placeholder {value!r}",
                                            f"write the real {key}, or remove the line"))
         elif isinstance(value, list):
             for index, item in enumerate(value):
-                if _is_placeholder(key, item):
+                if is_placeholder(key, item):
                     problems.append(_value_problem(runbook, f"{key}/{index}", "placeholder",
                                                    f"'{key}' contains the placeholder {item!r}",
                                                    "write the real value, or remove the item"))
     return problems
 
 
-def check_vocabulary(runbook: Runbook) -> list[Problem]:
+def check_vocabulary(runbook: Runbook, vocabulary: products.Vocabulary) -> list[Problem]:
     problems = []
-    canonical = registry.canonical_products()
+    canonical = set(vocabulary.names)
     for key in ("product", "applies-to"):
         values = runbook.meta.get(key)
         if not isinstance(values, list):
@@ -161,10 +187,15 @@ def check_vocabulary(runbook: Runbook) -> list[Problem]:
         for index, value in enumerate(values):
             if not isinstance(value, str) or value in canonical:
                 continue
-            exact = registry.products().get(value.lower())
-            guess = exact or suggest(value, canonical)
-            fix = (f"did you mean '{guess}'?" if guess else
-                   "use a name from hooks/data/products.yml, or add the product there")
+            why = products.unusable(value)
+            guess = None if why else vocabulary.suggest(value)
+            if why:
+                fix = f"a product name cannot be used: {why}; write the product's name"
+            elif guess:
+                fix = f"did you mean '{guess}'?"
+            else:
+                fix = ("use a name from hooks/data/products.yml, or add the product there "
+                       "(import adds the names of the KB articles it imports)")
             problems.append(_value_problem(runbook, f"{key}/{index}", "unknown-product",
                                            f"unknown {key} '{value}'", fix))
     return problems
@@ -262,15 +293,13 @@ def check_translations(corpus: Corpus) -> list[Problem]:
     return problems
 
 
-def check_runbook(runbook: Runbook) -> list[Problem]:
+def check_runbook(runbook: Runbook, context: Context) -> list[Problem]:
     return [*check_location(runbook), *check_keys(runbook), *check_schema(runbook), *check_identity(runbook),
-            *check_placeholders(runbook), *check_vocabulary(runbook)]
+            *check_placeholders(runbook), *check_vocabulary(runbook, context.vocabulary)]
 
 
 def check_layout(root: Path) -> list[Problem]:
     """Markdown files the site would silently ignore: runbooks live exactly at <language>/<id>.md."""
-    from hooks.corpus import display_path  # the corpus module imports this one
-
     problems = []
     for path in sorted(root.rglob("*.md")):
         depth = len(path.relative_to(root).parts)
@@ -283,22 +312,38 @@ def check_layout(root: Path) -> list[Problem]:
     return problems
 
 
-def check_file(runbook: Runbook) -> list[Problem]:
+def check_file(runbook: Runbook, context: Context, strict: bool | None = None) -> list[Problem]:
     """Every rule that looks at one runbook alone: run where the file is read (on every core), and
-    not again under `make serve` while the file is unchanged (corpus_share)."""
-    return [*check_runbook(runbook), *html_safety.check_runbooks([runbook]), *path_safety.check_runbooks([runbook]),
-            *leak_lint.check_runbooks([runbook])]  # leaks: warnings, errors in CI
+    not again under `make serve` while the file is unchanged (corpus_share). `strict`: leak warnings are
+    errors (default: in CI)."""
+    return [*check_runbook(runbook, context), *html_safety.check_runbooks([runbook]),
+            *path_safety.check_runbooks([runbook]),
+            *leak_lint.check_runbooks([runbook], ci=strict, denylist=context.denylist)]
+
+
+def check_whole_tree(corpus: Corpus, root: Path) -> list[Problem]:
+    """Rules about the runbooks folder as a whole: files the site would ignore, redirects, images."""
+    if not root.is_dir():
+        return []
+    return [*check_layout(root), *load_redirects(root, corpus)[1], *missing_images(corpus.runbooks, root)]
 
 
 def validate_corpus(corpus: Corpus, root: Path | None = None,
-                    checked: dict[str, list[Problem]] | None = None) -> list[Problem]:
-    """`checked`: check_file's problems by runbook path, where already known. Callers sort problems."""
+                    checked: dict[str, list[Problem]] | None = None, whole_tree: bool = True) -> list[Problem]:
+    """Every rule, for every loader of the corpus (one list of problems, whoever asks).
+
+    `checked`: check_file's problems by runbook path, where already known. `whole_tree`: the corpus is all
+    of `root` (not a few files named on the command line). Callers sort problems."""
     problems: list[Problem] = []
-    if root is not None and root.is_dir():
-        problems.extend(check_layout(root))
+    if root is not None and whole_tree:
+        problems.extend(check_whole_tree(corpus, root))
+    context = None
     for runbook in corpus.runbooks:
         known = checked.get(runbook.path) if checked is not None else None
-        problems.extend(check_file(runbook) if known is None else known)
+        if known is None:
+            context = context or context_for(root)
+            known = check_file(runbook, context)
+        problems.extend(known)
     problems.extend(check_duplicates(corpus))
     problems.extend(check_translations(corpus))
     return problems

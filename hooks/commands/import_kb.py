@@ -4,8 +4,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from hooks import kb_export, registry
-from hooks.importer import ImportReport, import_one
+from hooks import kb_export, products, registry
+from hooks.importer import ImportReport, import_articles
 from hooks.paths import RUNBOOKS
 from hooks.problems import Problem
 
@@ -66,8 +66,8 @@ def run(args) -> int:
     from tqdm import tqdm  # here: every other command starts faster
 
     # tqdm draws on stderr only when it is a terminal (disable=None), so logs and CI output stay clean.
-    for source, lang in tqdm(articles, desc="import", unit="article", disable=None, file=sys.stderr):
-        import_one(source, lang, root, report, force=args.force)
+    import_articles(tqdm(articles, desc="import", unit="article", disable=None, file=sys.stderr), root, report,
+                    force=args.force)
     for csv_path, lang in csvs:
         kb_export.import_redirects(csv_path, lang, root, report)
     if args.verbose:
@@ -79,6 +79,13 @@ def run(args) -> int:
         print(f"skipped {shown}: {reason}", file=sys.stderr)
     for line in report.updated:
         print(f"updated {line}")
+    for line in report.test_articles:
+        print(f"not published: {line} is a KB test article")
+    if report.products_added:
+        print(f"added {len(report.products_added)} product name(s) to {products.file_for(root)} "
+              "(review them in the pull request):")
+        for name, count in report.products_added:
+            print(f"  {name} ({count} article{'s' if count != 1 else ''})")
     print(f"imported {len(report.imported)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
           f"skipped {len(report.skipped)}, failed {len(report.problems)}; images copied {report.images_copied}")
     return 0 if report.ok and not report.skipped else 1
