@@ -91,9 +91,16 @@ def import_articles(pairs: list[tuple[Path, str]], root: Path, report: ImportRep
                                   for a in articles if a.runbook_id in tests)
     report.products_added = products.record(root, product_spellings([a for a in articles
                                                                      if a.runbook_id not in tests]))
-    for article in articles:
-        if article.runbook_id not in tests:
-            import_one(article.source, article.lang, root, report, force, doc=article.doc)
+    published = [a for a in articles if a.runbook_id not in tests]
+    # for the output audit, before any runbook is checked: every article's internal values, at once
+    internal_values.remember_articles(root, [(a.runbook_id or str(a.source), a.doc.meta, _public_text(a.doc))
+                                             for a in published])
+    for article in published:
+        import_one(article.source, article.lang, root, report, force, doc=article.doc)
+
+
+def _public_text(doc: Document) -> str:
+    return "\n".join([str(doc.meta.get("title") or ""), str(doc.meta.get("description") or ""), doc.body])
 
 
 def _rejected(imported: Imported, text: str, target: Path, root: Path, source: Path) -> list[Problem]:
@@ -111,10 +118,10 @@ def _rejected(imported: Imported, text: str, target: Path, root: Path, source: P
 
 def import_one(source: Path, lang: str, root: Path, report: ImportReport, force: bool = False,
                doc: Document | None = None) -> None:
+    """Import one article whose internal values are recorded already (import_articles)."""
     try:
         doc = doc or read_file(source)
         imported: Imported = import_document(doc, lang, source, root)
-        internal_values.remember_article(root, imported.runbook_id, doc)  # for the output audit
     except ProblemError as exc:
         report.problems.append(exc.problem)
         return

@@ -120,23 +120,39 @@ def remember(root: Path, meta: dict, public_text: str = "") -> int:
     new = entries_from_meta(meta)
     if public_text:
         public = public | Denylist(new | secret).matching(public_text)
+    return _write(root, secret, new, public)
+
+
+def remember_articles(root: Path, articles: list[tuple[str, dict, str]]) -> int:
+    """`remember` for KB articles being imported, (runbook id, front matter, public text) each, in one read
+    and one write of the file: what an article or its translations (imported now or already in `root`)
+    publish is public. Returns how many entries were new."""
+    secret, public = _read_all(root)
+    new: set = set()
+    texts: dict[str, list[str]] = defaultdict(list)
+    for runbook_id, meta, text in articles:
+        new |= entries_from_meta(meta)
+        texts[runbook_id].append(text)
+    if not new - secret:
+        return 0
+    denylist = Denylist(new | secret)
+    for runbook_id, parts in texts.items():
+        for path in sorted(root.glob(f"*/{runbook_id}.md")):
+            try:
+                parts.append(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                continue
+        public = public | denylist.matching("\n".join(parts))
+    return _write(root, secret, new, public)
+
+
+def _write(root: Path, secret: set, new: set, public: set) -> int:
     result = (secret | new) - public
     if result != secret or public != _read_all(root)[1]:
         lines = sorted(f"{name}\t{' '.join(hashes)}" for name, hashes in result)
         lines += sorted(f"{PUBLIC}{name}\t{' '.join(hashes)}" for name, hashes in public)
         write_atomic(file_for(root), _HEADER + "\n".join(lines) + "\n")
     return len(new - secret - public)
-
-
-def remember_article(root: Path, runbook_id: str, doc) -> int:
-    """`remember` for a KB article being imported; what it or its translations publish is public."""
-    texts = [str(doc.meta.get("title") or ""), str(doc.meta.get("description") or ""), doc.body]
-    for path in sorted(root.glob(f"*/{runbook_id}.md")):
-        try:
-            texts.append(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            continue
-    return remember(root, doc.meta, "\n".join(texts))
 
 
 @dataclass

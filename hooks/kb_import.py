@@ -270,9 +270,9 @@ def rewrite_body(body: str, source: Path, lang: str, first_line: int,
                     new = redaction.marker("internal-image", lang)
                     rewrites.append(Rewrite(line, "image on an internal system removed", "(image)", new))
                     return new
-                new = f"{text} {redaction.marker('internal-link', lang)}" if text.strip() else ""
-                rewrites.append(Rewrite(line, "link to an internal system removed", "(link)", new))
-                return new
+                note = redaction.marker("internal-link", lang)
+                rewrites.append(Rewrite(line, "link to an internal system removed", "(link)", note))
+                return f"{text} {note}" if text.strip() else note
             if parts.scheme or url.startswith(("#", "/", "//")) or not url:
                 return match.group()
             target = (source.parent / unquote(parts.path)).resolve()

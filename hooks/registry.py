@@ -62,22 +62,6 @@ def language_from_kb_folder(name: str) -> str | None:
 
 
 @cache
-def products() -> dict[str, str]:
-    """Every accepted spelling (canonical names and aliases, lower-cased) → canonical name."""
-    table: dict[str, str] = {}
-    for item in _load("products.yml"):
-        table[item["name"].lower()] = item["name"]
-        for alias in item.get("aliases", []) or []:
-            table[str(alias).lower()] = item["name"]
-    return table
-
-
-@cache
-def canonical_products() -> tuple[str, ...]:
-    return tuple(item["name"] for item in _load("products.yml"))
-
-
-@cache
 def ui_strings() -> dict[str, dict[str, str]]:
     """All UI strings: every file in data/ui/ (one per feature), merged; a key may appear once."""
     merged: dict[str, dict[str, str]] = {}

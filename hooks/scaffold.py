@@ -7,6 +7,7 @@ from functools import cache
 
 import yaml
 
+from hooks import products as products_module
 from hooks import registry
 from hooks.corpus import Corpus
 from hooks.runbook_format import ID_PATTERN, dump
@@ -44,16 +45,14 @@ def texts() -> dict[str, dict[str, str]]:
     return found
 
 
-def check_products(names: list[str]) -> list[str]:
-    from hooks.validate import suggest
-
-    canonical = registry.canonical_products()
+def check_products(names: list[str], vocabulary: products_module.Vocabulary | None = None) -> list[str]:
+    vocabulary = vocabulary or products_module.load()
     out = []
     for name in names:
-        if name in canonical:
+        if name in vocabulary.names:
             out.append(name)
             continue
-        guess = registry.products().get(name.lower()) or suggest(name, canonical)
+        guess = vocabulary.suggest(name)
         hint = f"did you mean '{guess}'?" if guess else "see hooks/data/products.yml"
         raise ScaffoldError(f"unknown product '{name}': {hint}")
     return out
@@ -77,7 +76,7 @@ def front_matter(runbook_id: str, lang: str, corpus: Corpus, title: str | None, 
     else:
         if not products:
             raise ScaffoldError(f"{runbook_id} is a new runbook: name its product, e.g. --product "
-                                f"'{registry.canonical_products()[0]}' (names from hooks/data/products.yml)")
+                                f"'{products_module.load().names[0]}' (names from hooks/data/products.yml)")
         meta["product"] = products
         if runbook_id.startswith("exl-"):
             if not exl_id or not exl_id.startswith(runbook_id[4:]):

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from hooks import corpus, registry
+from hooks import products as products_module
 from hooks.paths import RUNBOOKS
 from hooks.runbook_format import runbook_path, write_atomic
 from hooks.scaffold import ScaffoldError, check_products, scaffold
@@ -26,7 +27,7 @@ def run(args) -> int:
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     existing = corpus.load(root)
     try:
-        products = check_products(_list(args.product))
+        products = check_products(_list(args.product), products_module.for_root(root))
         planned = []
         for lang in langs:
             path = runbook_path(root, lang, args.id)
