@@ -79,6 +79,25 @@ def test_import_records_internal_values_hashed_not_in_clear(sample):
     assert all(re.fullmatch(r"(public:)?[a-z-]+\t[0-9a-f]{12}( [0-9a-f]{12}){0,5}", line) for line in entries)
 
 
+def test_internal_values_in_runbooks_are_errors_before_anything_is_built(sample, tmp_path):
+    """What the audit would find in the output, validate finds in the source first (file:line, no value)."""
+    import shutil
+    project = tmp_path / "planted"
+    shutil.copytree(sample, project, ignore=shutil.ignore_patterns("site"))
+    name = "Nayanika Chakravarty"
+    body = project / "runbooks" / "fr" / "KA-17455.md"
+    body.write_text(body.read_text(encoding="utf-8") + f"\nContact {name} for details.\n", encoding="utf-8")
+    title = project / "runbooks" / "ja" / "KA-17455.md"
+    title.write_text(re.sub(r"^title: (.*)$", "title: 'See https://adobe-ent.crm.dynamics.com/main.aspx'",
+                            title.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
+    result = build(project, tmp_path / "site", strict=False)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0 and not (tmp_path / "site").exists()
+    assert re.search(r"runbooks/fr/KA-17455\.md:\d+:1: error \[leak-internal-value\]", log)
+    assert re.search(r"runbooks/ja/KA-17455\.md:\d+:1: error \[leak-internal-host\]", log)
+    assert name not in log
+
+
 @pytest.mark.parametrize("command", ["mkdocs build", "python -m hooks build"])
 def test_planted_internal_values_fail_the_build_without_being_repeated(sample, tmp_path, command):
     """Both ways to build: one MkDocs process, and language groups in parallel processes, where each group
@@ -88,10 +107,13 @@ def test_planted_internal_values_fail_the_build_without_being_repeated(sample, t
     shutil.copytree(sample, project, ignore=shutil.ignore_patterns("site"))
     name = "Nayanika Chakravarty"
     assert name in sample_authors()
+    # encoded so that `validate` (which reads the source) cannot see them, as a value could slip through
+    # a template or an escape: the audit reads the output with entities and %-escapes decoded
     body = project / "runbooks" / "fr" / "KA-17455.md"
-    body.write_text(body.read_text(encoding="utf-8") + f"\nContact {name} for details.\n", encoding="utf-8")
+    body.write_text(body.read_text(encoding="utf-8") + "\nContact Nayanika&#32;Chakravarty for details.\n",
+                    encoding="utf-8")
     title = project / "runbooks" / "ja" / "KA-17455.md"
-    url = "https://adobe-ent.crm.dynamics.com/main.aspx?etn=knowledgearticle"
+    url = "https://adobe-ent.crm.dynamics%2Ecom/main.aspx?etn=knowledgearticle"
     title.write_text(re.sub(r"^title: (.*)$", f"title: 'See {url}'", title.read_text(encoding="utf-8"),
                             count=1, flags=re.M), encoding="utf-8")
     if command == "mkdocs build":

@@ -33,6 +33,8 @@ description: Email with tracked URL not sent
 article-number: KA-19371
 product: Campaign
 version-number: 3
+article-created-date: 4/17/2024 12:30:27 PM
+article-published-date: 4/17/2024 12:38:19 PM
 ---
 # Email with tracked URL not sent
 
