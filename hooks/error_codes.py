@@ -22,13 +22,26 @@ from hooks.problems import Problem
 
 # Not glued to ASCII letters, digits, `_` or `-` on either side. `AM`/`PM` directly in front is allowed:
 # logs sometimes lose the space between a 12-hour timestamp and the code (`10:20:31 PMXSV-350122`).
-_BEFORE = r"(?<![A-Za-z0-9_\-])(?:[AP]M(?=[A-Z]{3}-\d))?"
+_BEFORE = r"(?<![A-Za-z0-9_\-])"
+_GLUED = r"(?P<glued>[AP]M(?=[A-Z]{3}-\d))?"
 _AFTER = r"(?![A-Za-z0-9_]|-\d)"
 # What may separate a code from its message, and where a message ends in Markdown/HTML source.
 _MESSAGE_START = re.compile(r"[ \t\u00a0]*(?:[:：\-–—][ \t\u00a0]*)?")
 _MESSAGE_END = re.compile(r"`|\*|<br\s*/?>|</?(?:b|strong|em|i|code|span|p|li|td)\b[^>]*>|\s\|\s|\n")
 MESSAGE_MAX = 160
 MESSAGES_PER_CODE = 5
+
+
+MESSAGE_POLICIES = ("any", "colon", "none")  # what may follow a code as its message
+
+
+@dataclass(frozen=True)
+class Form:
+    """One way of writing a family's codes: a pattern, and whether a message may follow it."""
+
+    pattern: str
+    messages: str = "any"  # any | colon (`Class: message`, as Java prints it) | none (prose forms)
+    short: bool = False  # a short name (`AccessDeniedException`) that stands for a full code of the family
 
 
 @dataclass(frozen=True)
@@ -39,10 +52,15 @@ class Family:
     description: dict[str, str] = field(compare=False)
     code_format: str | None = None
     slug_format: str | None = None
+    forms: tuple[Form, ...] = field(default=(), compare=False)  # every way of writing a code, `pattern` first
 
     @property
     def is_other(self) -> bool:
         return self.id == "other"
+
+    @property
+    def has_short_names(self) -> bool:
+        return any(form.short for form in self.forms)
 
 
 @dataclass(frozen=True)
@@ -52,6 +70,11 @@ class Match:
     family: Family
     start: int  # offsets of the code as written in the text
     end: int
+    form: Form | None = None
+
+    @property
+    def short(self) -> bool:
+        return self.form is not None and self.form.short
 
 
 @dataclass
@@ -61,6 +84,7 @@ class ErrorCode:
     family: Family
     messages: Counter = field(default_factory=Counter)
     runbooks: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # lang → ids
+    choices: list[str] = field(default_factory=list)  # a short name for several codes: their slugs
 
     def sample_messages(self) -> list[str]:
         """The most quoted messages first, then alphabetical: same corpus, same list."""
@@ -70,14 +94,29 @@ class ErrorCode:
     def runbook_count(self) -> int:
         return len({rid for ids in self.runbooks.values() for rid in ids})
 
+    @property
+    def short_name(self) -> str:
+        """`AccessDeniedException` for `javax.jcr.AccessDeniedException`; the code itself otherwise."""
+        return short_name(self.code) if self.family.has_short_names else self.code
+
+
+def short_name(code: str) -> str:
+    return re.split(r"[.$]", code)[-1]
+
 
 @dataclass
 class ErrorIndex:
-    codes: dict[str, ErrorCode]  # slug → code, sorted by slug
+    codes: dict[str, ErrorCode]  # slug → code, sorted by slug (short names of several codes: choice entries)
     by_runbook: dict[tuple[str, str], list[str]]  # (id, lang) → slugs in order of first mention
+    links: dict[str, str] = field(default_factory=dict)  # slug as found in a text → slug of its page
 
     def get(self, slug: str) -> ErrorCode | None:
         return self.codes.get(slug)
+
+    def resolve(self, slug: str) -> ErrorCode | None:
+        """The page a code or short name as found leads to (a short name of one code: that code's)."""
+        target = self.links.get(slug)
+        return self.codes.get(target) if target is not None else None
 
     def of_runbook(self, runbook_id: str, lang: str) -> list[ErrorCode]:
         return [self.codes[slug] for slug in self.by_runbook.get((runbook_id, lang), [])]
@@ -98,12 +137,23 @@ def _registry() -> dict:
         return yaml.safe_load(fh)
 
 
+def _forms(item: dict) -> tuple[Form, ...]:
+    default = str(item.get("messages") or "any")
+    forms = [Form(str(item["pattern"]), default)]
+    for extra in item.get("forms") or []:
+        extra = extra if isinstance(extra, dict) else {"pattern": extra}
+        forms.append(Form(str(extra["pattern"]), str(extra.get("messages") or default)))
+    if item.get("short"):
+        forms.append(Form(str(item["short"]), "none", short=True))
+    return tuple(forms)
+
+
 @cache
 def families() -> tuple[Family, ...]:
     items = [
         Family(id=str(item["id"]), name=str(item.get("name") or item["id"]), pattern=item["pattern"],
                description=dict(item["description"]), code_format=item.get("code"),
-               slug_format=item.get("slug"))
+               slug_format=item.get("slug"), forms=_forms(item))
         for item in _registry()["families"]
     ]
     return tuple(sorted(items, key=lambda f: f.is_other))  # the catch-all is tried last
@@ -114,74 +164,169 @@ def lookalike_patterns() -> tuple[str, ...]:
     return tuple(item["pattern"] for item in _registry().get("lookalikes") or [])
 
 
+_GROUP = re.compile(r"\\(?P<escape>.)|\(\?P(?P<kind>[<=])(?P<name>\w+)")
+
+
+def _renamed(pattern: str, prefix: str) -> tuple[str, dict[str, str]]:
+    """`pattern` with its named groups prefixed (one scanner holds many forms that all say `status`),
+    and renamed → name."""
+    names: dict[str, str] = {}
+
+    def rename(m: re.Match) -> str:
+        if m.group("escape") is not None:
+            return m.group(0)
+        names[prefix + m.group("name")] = m.group("name")
+        return f"(?P{m.group('kind')}{prefix}{m.group('name')}"
+
+    return _GROUP.sub(rename, pattern), names
+
+
+@dataclass(frozen=True)
+class _Alternative:
+    family: Family
+    form: Form
+    groups: dict[str, str]  # scanner group name → the form's own group name
+
+
 @cache
-def _scanner() -> re.Pattern:
-    patterns = [*lookalike_patterns(), *(family.pattern for family in families())]
-    alternatives = [f"(?:{pattern})" for pattern in lookalike_patterns()]
-    alternatives += [f"(?P<f{i}>{family.pattern})" for i, family in enumerate(families())]
-    # Python's regex engine tries every alternative at every position of the text; when every code starts
-    # with an uppercase letter (all of today's registry), one look-ahead skips the other positions at once
-    # (3× faster over a page)
-    first = "(?=[A-Z])" if all(_starts_with_uppercase(pattern) for pattern in patterns) else ""
-    return re.compile(first + _BEFORE + "(?:" + "|".join(alternatives) + ")" + _AFTER)
+def _scanner() -> tuple[re.Pattern, dict[str, _Alternative]]:
+    patterns = list(lookalike_patterns())
+    alternatives = [f"(?:{_renamed(pattern, f'l{i}_')[0]})" for i, pattern in enumerate(lookalike_patterns())]
+    table: dict[str, _Alternative] = {}
+    for i, family in enumerate(families()):
+        for j, form in enumerate(family.forms):
+            name = f"f{i}_{j}"
+            renamed, groups = _renamed(form.pattern, f"{name}_")
+            # the alternative's name is an empty group at its end (the last group a match closes: lastgroup):
+            # a group at its start would hide its first character from the engine, which skips an
+            # alternative at once when that character cannot start it (2× faster over a page)
+            alternatives.append(f"{renamed}(?P<{name}>)")
+            table[name] = _Alternative(family, form, groups)
+            patterns.append(form.pattern)
+    # Python's regex engine tries every alternative at every position of the text; one look-ahead for the
+    # characters a code can start with skips the other positions (spaces, punctuation, most of a Japanese
+    # text) at once
+    starts = [_first_chars(pattern) for pattern in patterns]
+    first = "" if any(s is None for s in starts) else "(?=[" + "".join(sorted(set().union(*starts))) + "])"
+    return re.compile(_BEFORE + first + _GLUED + "(?:" + "|".join(alternatives) + ")" + _AFTER), table
 
 
 def _starts_with_uppercase(pattern: str) -> bool:
     """Whether every match of `pattern` starts with an ASCII capital (False when it cannot tell)."""
+    chars = _first_chars(pattern)
+    return bool(chars) and all(re.fullmatch(r"[A-Z](?:-[A-Z])?", piece) for piece in chars)
+
+
+def _first_chars(pattern: str) -> set[str] | None:
+    """Pieces of a character class (`a`, `a-z`, `\\d`) holding every first character of a match of
+    `pattern`; None when it cannot tell (then the scanner has no look-ahead: same results, slower)."""
     try:
         from re import _parser  # the regex parser of CPython 3.11+: its output decides nothing else here
 
-        return _first_is_upper(list(_parser.parse(pattern)))
-    except Exception:  # another Python, or a shape not handled below: no look-ahead, same results
-        return False
+        return _first(list(_parser.parse(pattern)), False)
+    except Exception:  # another Python, or a shape not handled below
+        return None
 
 
-def _first_is_upper(items: list) -> bool:
-    if not items:
-        return False
-    op, value = items[0]
-    name = str(op)
+_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _piece(lo: int, hi: int, icase: bool) -> set[str]:
+    def one(a: int, b: int) -> str:
+        return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+
+    pieces = {one(lo, hi)}
+    if icase:
+        for a, b in ((65, 90), (97, 122)):  # ASCII letters of the range, in the other case
+            x, y = max(lo, a), min(hi, b)
+            if x <= y:
+                pieces.add(one(x ^ 32, y ^ 32))
+        # the only non-ASCII letters Python's Unicode case folding matches with ASCII ones: İ ı (i), K (k), ſ (s)
+        pieces |= {fold for letter, fold in _FOLDS.items() if lo <= ord(letter) <= hi or lo <= ord(letter) ^ 32 <= hi}
+    return pieces
+
+
+def _first(items: list, icase: bool) -> set[str] | None:
+    """First characters of a sequence of parsed items; None when unknown or when it may match nothing."""
+    found: set[str] = set()
+    for op, value in items:
+        name = str(op)
+        if name in ("ASSERT", "ASSERT_NOT", "AT"):
+            continue  # zero-width: the next item starts the match
+        if name in ("MAX_REPEAT", "MIN_REPEAT") and value[0] == 0:  # optional: its start, or what follows
+            inner = _first(list(value[2]), icase)
+            if inner is None:
+                return None
+            found |= inner
+            continue
+        own = _first_of_item(name, value, icase)
+        return None if own is None else found | own
+    return None
+
+
+def _first_of_item(name: str, value, icase: bool) -> set[str] | None:
     if name == "LITERAL":
-        return 65 <= value <= 90
+        return _piece(value, value, icase)
     if name == "IN":
-        return bool(value) and all((str(k) == "LITERAL" and 65 <= v <= 90) or
-                                   (str(k) == "RANGE" and 65 <= v[0] <= v[1] <= 90) for k, v in value)
+        pieces: set[str] = set()
+        for kind, v in value:
+            if str(kind) == "LITERAL":
+                pieces |= _piece(v, v, icase)
+            elif str(kind) == "RANGE":
+                pieces |= _piece(v[0], v[1], icase)
+            elif str(kind) == "CATEGORY" and str(v) == "CATEGORY_DIGIT":
+                pieces.add("\\d")
+            else:
+                return None
+        return pieces or None
     if name == "BRANCH":
-        return all(_first_is_upper(list(branch)) for branch in value[1])
+        branches = [_first(list(branch), icase) for branch in value[1]]
+        return None if any(b is None for b in branches) else set().union(*branches)
     if name == "SUBPATTERN":
-        return _first_is_upper(list(value[-1]))
-    if name == "MAX_REPEAT" or name == "MIN_REPEAT":
-        return value[0] >= 1 and _first_is_upper(list(value[2]))
-    return False
+        return _first(list(value[-1]), icase or bool(value[1] & re.IGNORECASE))
+    if name in ("MAX_REPEAT", "MIN_REPEAT") and value[0] >= 1:
+        return _first(list(value[2]), icase)
+    return None
 
 
 def family_of(index: int) -> Family:
     return families()[index]
 
 
+def slug_of(code: str) -> str:
+    """A URL segment and file name that is safe everywhere: ASCII letters, digits, `.`, `_` and `-`."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", code).strip(".-") or "-"
+
+
 def find(text: str) -> list[Match]:
     """Every error code in `text`, in order; lookalikes (ticket keys, CVE ids, KA numbers) are skipped."""
+    scanner, table = _scanner()
     found: list[Match] = []
-    for m in _scanner().finditer(text):
-        group = next((name for name, value in m.groupdict().items() if value is not None and name[0] == "f"
-                      and name[1:].isdigit()), None)
-        if group is None:
+    for m in scanner.finditer(text):
+        alternative = table.get(m.lastgroup) if m.lastgroup else None
+        if alternative is None:
             continue  # a lookalike
-        family = family_of(int(group[1:]))
-        written = m.group(group)
-        start = m.start(group)
-        values = {k: v for k, v in m.groupdict().items() if v is not None and not k[1:].isdigit()}
-        code = family.code_format.format(**values) if family.code_format else written
-        slug = family.slug_format.format(**values) if family.slug_format else code
-        found.append(Match(code=code, slug=slug, family=family, start=start, end=start + len(written)))
+        family = alternative.family
+        start = m.end("glued") if m.group("glued") is not None else m.start()
+        written = m.group()[start - m.start():]
+        values = {own: m.group(group) for group, own in alternative.groups.items() if m.group(group) is not None}
+        code = family.code_format.format(**values) if family.code_format and not alternative.form.short else written
+        slug = family.slug_format.format(**values) if family.slug_format and not alternative.form.short else code
+        found.append(Match(code=code, slug=slug_of(slug), family=family, start=start, end=start + len(written),
+                           form=alternative.form))
     return found
 
 
-def message_after(text: str, end: int) -> str | None:
-    """The message a log prints after a code (`RED-520025 Communication failed …`), cleaned of markup."""
+def message_after(text: str, end: int, policy: str = "any") -> str | None:
+    """The message a log prints after a code (`RED-520025 Communication failed …`), cleaned of markup.
+    `policy` is the form's: `colon` wants `Code: message` (as Java prints exceptions), `none` has none."""
+    if policy == "none":
+        return None
     start = _MESSAGE_START.match(text, end)
     if start.end() == end:
         return None  # glued to punctuation or markup: `RED-520025,` is a list of codes, not a log line
+    if policy == "colon" and not re.search("[:：]", start.group()):
+        return None  # `javax.jcr.AccessDeniedException is thrown when …` is prose, not a message
     rest = text[start.end():start.end() + 4 * MESSAGE_MAX]
     stop = _MESSAGE_END.search(rest)
     message = re.sub(r"<[^>]+>", "", rest[:stop.start()] if stop else rest)
@@ -218,6 +363,11 @@ class Quote:
     slug: str
     family_id: str
     message: str | None
+    short: bool = False  # a short name (`AccessDeniedException`), resolved against the whole corpus
+
+
+def message_of(text: str, match: Match) -> str | None:
+    return message_after(text, match.end, match.form.messages if match.form else "any")
 
 
 def quotes(runbook: Runbook) -> tuple[Quote, ...]:
@@ -226,29 +376,59 @@ def quotes(runbook: Runbook) -> tuple[Quote, ...]:
     rebuilds, so each file is scanned once, not once per process or rebuild."""
     if runbook.error_quotes is None:
         text = runbook_text(runbook)
-        runbook.error_quotes = tuple(Quote(m.code, m.slug, m.family.id, message_after(text, m.end))
+        runbook.error_quotes = tuple(Quote(m.code, m.slug, m.family.id, message_of(text, m), m.short)
                                      for m in find(text))
     return runbook.error_quotes
 
 
+def short_targets(codes: dict[str, ErrorCode]) -> dict[tuple[str, str], list[str]]:
+    """(family id, short name) → slugs of the codes with that short name, for families that have them."""
+    targets: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for slug, code in codes.items():
+        if code.family.has_short_names and not code.choices:
+            targets[(code.family.id, slug_of(code.short_name))].append(slug)
+    return targets
+
+
 def build_index(corpus: Corpus) -> ErrorIndex:
-    """Every code quoted anywhere in the corpus, with who quotes it and what the logs say after it."""
+    """Every code quoted anywhere in the corpus, with who quotes it and what the logs say after it.
+
+    A short name (`AccessDeniedException`) counts as a quote of the one code it names in the corpus
+    (`javax.jcr.AccessDeniedException`); when it names several, it gets a choice entry listing them;
+    when it names none, it is not a code."""
     family_by_id = {family.id: family for family in families()}
     codes: dict[str, ErrorCode] = {}
-    by_runbook: dict[tuple[str, str], list[str]] = {}
+    order: list[tuple[Runbook, list[Quote]]] = []
     for runbook in sorted(corpus.runbooks, key=lambda r: (r.id, r.language)):
-        slugs: list[str] = []
-        for quote in quotes(runbook):
+        found = list(quotes(runbook))
+        order.append((runbook, found))
+        for quote in found:
+            if quote.short:
+                continue
             entry = codes.get(quote.slug)
             if entry is None:
                 entry = codes[quote.slug] = ErrorCode(quote.code, quote.slug, family_by_id[quote.family_id])
             if quote.message:
                 entry.messages[quote.message] += 1
-            if quote.slug not in slugs:
-                slugs.append(quote.slug)
-                entry.runbooks[runbook.language].append(runbook.id)
+    targets = short_targets(codes)
+    links = {slug: slug for slug in codes}
+    for (family_id, short), slugs in sorted(targets.items()):
+        if len(slugs) == 1:
+            links.setdefault(short, slugs[0])
+        elif short not in codes:
+            codes[short] = ErrorCode(short, short, family_by_id[family_id], choices=sorted(slugs))
+            links[short] = short
+    by_runbook: dict[tuple[str, str], list[str]] = {}
+    for runbook, found in order:
+        slugs: list[str] = []
+        for quote in found:
+            slug = links.get(quote.slug) if quote.short else quote.slug
+            if slug is None or slug in slugs:
+                continue
+            slugs.append(slug)
+            codes[slug].runbooks[runbook.language].append(runbook.id)
         by_runbook[(runbook.id, runbook.language)] = slugs
-    return ErrorIndex(codes=dict(sorted(codes.items())), by_runbook=by_runbook)
+    return ErrorIndex(codes=dict(sorted(codes.items())), by_runbook=by_runbook, links=links)
 
 
 def family_name(family: Family, lang: str) -> str:
@@ -293,17 +473,37 @@ def registry_problems(path=None) -> list[Problem]:
         if item["id"] in seen:
             problem(node, f"family '{item['id']}' is defined twice", "merge the two entries")
         seen.add(item["id"])
-        try:
-            groups = set(re.compile(item["pattern"]).groupindex)
-        except re.error as exc:
-            problem(node, f"pattern of family '{item['id']}' does not compile: {exc}",
-                    "write a Python regular expression for the whole code", "pattern")
+        extra = item.get("forms") or []
+        if not isinstance(extra, list):
+            problem(node, f"'forms' of family '{item['id']}' is not a list", "write '- pattern: …' entries", "forms")
+            extra = []
+        patterns = [("pattern", item["pattern"], item.get("messages"))]
+        patterns += [("forms", f.get("pattern") if isinstance(f, dict) else f, f.get("messages") if isinstance(f, dict)
+                      else None) for f in extra]
+        if item.get("short"):
+            patterns.append(("short", item["short"], None))
+        broken = False
+        for key, pattern, messages in patterns:
+            try:
+                groups = set(re.compile(str(pattern)).groupindex) if pattern else None
+            except re.error as exc:
+                problem(node, f"{'pattern' if key == 'pattern' else key + ' pattern'} of family '{item['id']}' "
+                        f"does not compile: {exc}", "write a Python regular expression for the whole code", key)
+                broken = True
+                continue
+            if groups is None:
+                problem(node, f"a form of family '{item['id']}' has no pattern", "add 'pattern: …'", key)
+                continue
+            if messages is not None and messages not in MESSAGE_POLICIES:
+                problem(node, f"'messages' of family '{item['id']}' is '{messages}'",
+                        "write one of: " + ", ".join(MESSAGE_POLICIES), key)
+            for fmt in () if key == "short" else ("code", "slug"):
+                used = set(re.findall(r"\{(\w+)\}", str(item.get(fmt) or "")))
+                if used - groups:
+                    problem(node, f"'{fmt}' of family '{item['id']}' uses {sorted(used - groups)}, which its "
+                            f"{key} does not capture", "name the groups in the pattern, e.g. (?P<status>…)", fmt)
+        if broken:
             continue
-        for key in ("code", "slug"):
-            used = set(re.findall(r"\{(\w+)\}", str(item.get(key) or "")))
-            if used - groups:
-                problem(node, f"'{key}' of family '{item['id']}' uses {sorted(used - groups)}, which its pattern "
-                        "does not capture", "name the groups in the pattern, e.g. (?P<status>…)", key)
         description = item.get("description") if isinstance(item.get("description"), dict) else {}
         missing = [lang for lang in langs if not str(description.get(lang) or "").strip()]
         if missing:
