@@ -44,8 +44,7 @@ def articles(folder: Path) -> list[Runbook]:
 
 def census(runbooks: list[Runbook]) -> dict:
     index = build_index(Corpus(runbooks))
-    families = {family.id: len([c for c in codes if not getattr(c, "choices", None)])
-                for family, codes in index.by_family().items()}
+    families = {family.id: len(codes) for family, codes in index.by_family(choices=False).items()}
     quoting = sum(1 for r in runbooks if index.by_runbook.get((r.id, r.language)))
     return {"articles": len(runbooks), "quoting": quoting, "families": families,
             "codes": sum(families.values())}

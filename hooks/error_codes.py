@@ -53,6 +53,7 @@ class Family:
     code_format: str | None = None
     slug_format: str | None = None
     forms: tuple[Form, ...] = field(default=(), compare=False)  # every way of writing a code, `pattern` first
+    kind: str = "code"  # or "exception": a class a stack trace names (its first line, each `Caused by:`)
 
     @property
     def is_other(self) -> bool:
@@ -121,11 +122,17 @@ class ErrorIndex:
     def of_runbook(self, runbook_id: str, lang: str) -> list[ErrorCode]:
         return [self.codes[slug] for slug in self.by_runbook.get((runbook_id, lang), [])]
 
-    def by_family(self) -> dict[Family, list[ErrorCode]]:
-        """Families in registry order ('other' last), each with its codes sorted."""
+    def code_count(self) -> int:
+        """Distinct codes (a short name of several codes is a choice between them, not one more code)."""
+        return sum(1 for code in self.codes.values() if not code.choices)
+
+    def by_family(self, choices: bool = True) -> dict[Family, list[ErrorCode]]:
+        """Families in registry order ('other' last), each with its codes sorted (and its choice entries
+        unless `choices` is False)."""
         groups: dict[Family, list[ErrorCode]] = {}
         for family in families():
-            members = sorted((c for c in self.codes.values() if c.family == family), key=lambda c: c.slug)
+            members = sorted((c for c in self.codes.values() if c.family == family and (choices or not c.choices)),
+                             key=lambda c: c.slug)
             if members:
                 groups[family] = members
         return groups
@@ -153,7 +160,7 @@ def families() -> tuple[Family, ...]:
     items = [
         Family(id=str(item["id"]), name=str(item.get("name") or item["id"]), pattern=item["pattern"],
                description=dict(item["description"]), code_format=item.get("code"),
-               slug_format=item.get("slug"), forms=_forms(item))
+               slug_format=item.get("slug"), forms=_forms(item), kind=str(item.get("kind") or "code"))
         for item in _registry()["families"]
     ]
     return tuple(sorted(items, key=lambda f: f.is_other))  # the catch-all is tried last
