@@ -503,7 +503,7 @@ def registry_problems(path=None) -> list[Problem]:
                 continue
             if messages is not None and messages not in MESSAGE_POLICIES:
                 problem(node, f"'messages' of family '{item['id']}' is '{messages}'",
-                        "write one of: " + ", ".join(MESSAGE_POLICIES), key)
+                        "write one of: " + ", ".join(MESSAGE_POLICIES), "messages" if key == "pattern" else key)
             for fmt in () if key == "short" else ("code", "slug"):
                 used = set(re.findall(r"\{(\w+)\}", str(item.get(fmt) or "")))
                 if used - groups:
