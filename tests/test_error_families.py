@@ -290,6 +290,28 @@ def test_lookup_of_a_log_line_and_of_a_short_name(tmp_path, capsys):
     assert "trace" not in data["codes"][0]
 
 
+exception_names = st.builds(lambda package, name: ".".join(package) + "." + name + "Exception",
+                            st.lists(segments, min_size=1, max_size=3), words)
+
+
+@given(st.lists(exception_names, min_size=1, max_size=5, unique=True), st.integers(0, 3),
+       st.sampled_from(["\n", "\r\n", "<br>"]), st.booleans())
+def test_generated_stack_traces_come_root_cause_first(chain, frames, newline, log_before):
+    from hooks.stack_traces import root_cause_first
+
+    frame = "".join(f"\tat org.example.Worker.run{i}(Worker.java:{i + 10}){newline}" for i in range(frames))
+    text = ("12:00:01 *ERROR* [main] RED-520025 request failed" + newline if log_before else "")
+    text += f"{chain[0]}: outer{newline}{frame}"
+    text += "".join(f"Caused by: {name}: inner {i}{newline}{frame}\t... {i + 3} more{newline}"
+                    for i, name in enumerate(chain[1:]))
+    ordered = root_cause_first(text, find(text), lambda m: m.family.kind == "exception" and not m.short)
+    seen = [m.code for m, _ in ordered if m.family.id == "JAVA"]
+    assert seen == list(reversed(chain))
+    assert [place.depth for m, place in ordered if m.family.id == "JAVA"] == list(range(len(chain) - 1, -1, -1))
+    if log_before:
+        assert ordered[0][0].code == "RED-520025" and ordered[0][1].trace == 0
+
+
 # ---- real articles (../shared) ----------------------------------------------------------------------------
 
 def article_trace(path: Path) -> str:
