@@ -206,8 +206,8 @@ def _scanner() -> tuple[re.Pattern, dict[str, _Alternative]]:
             renamed, groups = _renamed(form.pattern, f"{name}_")
             # the alternative's name is an empty group at its end (the last group a match closes: lastgroup):
             # a group at its start would hide its first character from the engine, which skips an
-            # alternative at once when that character cannot start it (2× faster over a page)
-            alternatives.append(f"{renamed}(?P<{name}>)")
+            # alternative at once when that character cannot start it (a third less time over the corpus)
+            alternatives.append(f"(?:{renamed})(?P<{name}>)")
             table[name] = _Alternative(family, form, groups)
             patterns.append(form.pattern)
     # Python's regex engine tries every alternative at every position of the text; one look-ahead for the

@@ -371,3 +371,23 @@ def test_the_real_articles_quote_the_families_of_the_issue():
             "javax.jcr.nodetype.ConstraintViolationException"} <= found["JAVA"]
     assert {"OakName0001", "OakConstraint0022"} <= found["OAK"]
     assert {"HTTP 403", "HTTP 404", "HTTP 409", "HTTP 500", "HTTP 503"} <= found["HTTP"]
+
+
+def test_a_registry_form_with_top_level_alternatives_is_one_alternative_of_the_scanner(monkeypatch):
+    from hooks import error_codes
+
+    caches = (error_codes.families, error_codes.lookalike_patterns, error_codes._scanner)
+    data = {"lookalikes": [{"pattern": "FOO-0+"}],
+            "families": [{"id": "X", "pattern": "FOO-\\d+|BAR-\\d+", "description": {"en": "x"}},
+                         {"id": "Y", "pattern": "ZED-(?P<n>\\d+)", "forms": ["Z(?P<n>\\d+)", "zed (?P<n>\\d+)"],
+                          "code": "ZED-{n}", "description": {"en": "y"}}]}
+    monkeypatch.setattr(error_codes, "_registry", lambda: data)
+    for cached in caches:
+        cached.cache_clear()
+    try:
+        assert [(m.code, m.family.id) for m in find("BAR-1 FOO-2 FOO-000 Z7 zed 8")] == [
+            ("BAR-1", "X"), ("FOO-2", "X"), ("ZED-7", "Y"), ("ZED-8", "Y")]
+    finally:
+        monkeypatch.undo()
+        for cached in caches:
+            cached.cache_clear()
