@@ -70,6 +70,8 @@ def test_the_message_after_a_code_is_kept(text, message):
     assert message_after(text, match.end) == message
 
 
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.is_dir() or not SEEDS.is_dir(), reason="needs ../shared (corpus and seeds)")
 def test_the_sample_corpus_and_seed_codes_fall_into_the_registry_families():
     found = {}
     for path in [*CORPUS.glob("*/articles/*.md"), *SEEDS.glob("*.txt")]:

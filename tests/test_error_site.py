@@ -16,6 +16,7 @@ from hooks.cli import main
 from tests.conftest import CORPUS, LANGS, build_site, copy_project
 from tests.pagefind_index import fragments, no_lunr_index
 
+pytestmark = [pytest.mark.corpus, pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")]
 PREFIX = {"en": "", "fr": "fr/", "pt-BR": "pt-BR/", "ja": "ja/"}
 NAMES = {"en": "English", "fr": "Français", "pt-BR": "Português (Brasil)", "ja": "日本語"}
 # KB folder → articles imported into the test project (real articles, chosen for their codes)
