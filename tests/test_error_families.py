@@ -55,12 +55,17 @@ def codes(text: str) -> list[tuple[str, str]]:
     ("Intermittent 503 and 409 errors in the Live Stream API", [("HTTP 503", "HTTP"), ("HTTP 409", "HTTP")]),
     ("a 403 error response from AEM", [("HTTP 403", "HTTP")]),
     ("Response: 400 Error: {", [("HTTP 400", "HTTP")]),
+    # any language: a status with its standard reason phrase (KA articles on AnalyticsAPIException, push API)
+    ("AnalyticsAPIException: received 403, Forbidden", [("HTTP 403", "HTTP")]),
+    ("error ERR_FAILUREMCPNSAPI 412    Precondition Failed", [("HTTP 412", "HTTP")]),
+    ("受信 503 Service Unavailable", [("HTTP 503", "HTTP")]),
     # French
     ("une <b>Erreur 404</b> est reçue", [("HTTP 404", "HTTP")]),
     ("des erreurs 503 et/ou 409", [("HTTP 503", "HTTP")]),
     ("renvoie *code d’erreur http 500* et la trace", [("HTTP 500", "HTTP")]),
     ("résoudre l’erreur de réponse 403 du POST SAML", [("HTTP 403", "HTTP")]),
     ("une réponse d’erreur 403 d’AEM", [("HTTP 403", "HTTP")]),
+    ("/saml_login renvoie la réponse 403", [("HTTP 403", "HTTP")]),
     ("le code de statut 429 signifie", [("HTTP 429", "HTTP")]),
     ("statut : 404", [("HTTP 404", "HTTP")]),
     ("Code HTTP 408 'Service temporarily unavailable'", [("HTTP 408", "HTTP")]),  # the existing form
@@ -68,6 +73,7 @@ def codes(text: str) -> list[tuple[str, str]]:
     ("um <b>Erro 404</b> é recebido", [("HTTP 404", "HTTP")]),
     ("retorna *código de erro http 500* e o rastreamento", [("HTTP 500", "HTTP")]),
     ("uma resposta de erro 403 do AEM", [("HTTP 403", "HTTP")]),
+    ("/saml_login URL retorna resposta 403", [("HTTP 403", "HTTP")]),
     ("o código de status 502 indica", [("HTTP 502", "HTTP")]),
     # Japanese
     ("ネットワーク呼び出し中にエラーが発生しました：ステータス : 404 URL", [("HTTP 404", "HTTP")]),
