@@ -397,3 +397,15 @@ def test_a_registry_form_with_top_level_alternatives_is_one_alternative_of_the_s
         monkeypatch.undo()
         for cached in caches:
             cached.cache_clear()
+
+
+def test_the_census_counts_distinct_codes_per_family_and_articles_quoting_one(tmp_path, capsys):
+    from hooks import error_census
+
+    write(tmp_path, "en/articles/KA-1.md", "---\ntitle: HTTP 503 seen\n---\njava.lang.NullPointerException: x\n")
+    write(tmp_path, "fr-FR/articles/KA-1.md", "---\ntitle: t\n---\nNullPointerException, OakState0001, erreur 503\n")
+    write(tmp_path, "fr-FR/articles/KA-2.md", "---\ntitle: t\n---\nversion 6.5.400, NEO-12345\n")
+    result = error_census.census(error_census.articles(tmp_path))
+    assert result == {"articles": 3, "quoting": 2, "codes": 3, "families": {"JAVA": 1, "OAK": 1, "HTTP": 1}}
+    assert error_census.main([str(tmp_path)]) == 0
+    assert "3 distinct codes; 2/3 articles quote one or more (67%)" in capsys.readouterr().out
