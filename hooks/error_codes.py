@@ -42,6 +42,7 @@ class Form:
     pattern: str
     messages: str = "any"  # any | colon (`Class: message`, as Java prints it) | none (prose forms)
     short: bool = False  # a short name (`AccessDeniedException`) that stands for a full code of the family
+    lists: bool = False  # codes may follow in a list (`erreurs 503 et 409`): the family's `list` pattern
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Family:
     slug_format: str | None = None
     forms: tuple[Form, ...] = field(default=(), compare=False)  # every way of writing a code, `pattern` first
     kind: str = "code"  # or "exception": a class a stack trace names (its first line, each `Caused by:`)
+    list_pattern: str | None = None  # what continues a list of codes after a form with `lists: yes`
 
     @property
     def is_other(self) -> bool:
@@ -149,7 +151,7 @@ def _forms(item: dict) -> tuple[Form, ...]:
     forms = [Form(str(item["pattern"]), default)]
     for extra in item.get("forms") or []:
         extra = extra if isinstance(extra, dict) else {"pattern": extra}
-        forms.append(Form(str(extra["pattern"]), str(extra.get("messages") or default)))
+        forms.append(Form(str(extra["pattern"]), str(extra.get("messages") or default), lists=bool(extra.get("lists"))))
     if item.get("short"):
         forms.append(Form(str(item["short"]), "none", short=True))
     return tuple(forms)
@@ -160,7 +162,8 @@ def families() -> tuple[Family, ...]:
     items = [
         Family(id=str(item["id"]), name=str(item.get("name") or item["id"]), pattern=item["pattern"],
                description=dict(item["description"]), code_format=item.get("code"),
-               slug_format=item.get("slug"), forms=_forms(item), kind=str(item.get("kind") or "code"))
+               slug_format=item.get("slug"), forms=_forms(item), kind=str(item.get("kind") or "code"),
+               list_pattern=item.get("list"))
         for item in _registry()["families"]
     ]
     return tuple(sorted(items, key=lambda f: f.is_other))  # the catch-all is tried last
@@ -309,19 +312,34 @@ def find(text: str) -> list[Match]:
     """Every error code in `text`, in order; lookalikes (ticket keys, CVE ids, KA numbers) are skipped."""
     scanner, table = _scanner()
     found: list[Match] = []
+    listed_until = 0  # end of the last list continuation (`erreurs 503 et 409`): its codes are found already
     for m in scanner.finditer(text):
         alternative = table.get(m.lastgroup) if m.lastgroup else None
-        if alternative is None:
-            continue  # a lookalike
-        family = alternative.family
+        if alternative is None or m.start() < listed_until:
+            continue  # a lookalike, or a code of a list already read
+        family, form = alternative.family, alternative.form
         start = m.end("glued") if m.group("glued") is not None else m.start()
         written = m.group()[start - m.start():]
         values = {own: m.group(group) for group, own in alternative.groups.items() if m.group(group) is not None}
-        code = family.code_format.format(**values) if family.code_format and not alternative.form.short else written
-        slug = family.slug_format.format(**values) if family.slug_format and not alternative.form.short else code
-        found.append(Match(code=code, slug=slug_of(slug), family=family, start=start, end=start + len(written),
-                           form=alternative.form))
+        found.append(_match(family, form, values, written, start))
+        if form.lists and family.list_pattern:
+            end = m.end()
+            while (more := _list_item(family.list_pattern).match(text, end)) is not None:
+                found.append(_match(family, form, more.groupdict(), more.group("item"), more.start("item")))
+                end = listed_until = more.end()
     return found
+
+
+def _match(family: Family, form: Form, values: dict[str, str], written: str, start: int) -> Match:
+    code = family.code_format.format(**values) if family.code_format and not form.short else written
+    slug = family.slug_format.format(**values) if family.slug_format and not form.short else code
+    return Match(code=code, slug=slug_of(slug), family=family, start=start, end=start + len(written), form=form)
+
+
+@cache
+def _list_item(pattern: str) -> re.Pattern:
+    """A family's `list` pattern: a separator, then the next code as the group `item`."""
+    return re.compile(pattern + _AFTER)
 
 
 def message_after(text: str, end: int, policy: str = "any") -> str | None:
@@ -509,6 +527,14 @@ def registry_problems(path=None) -> list[Problem]:
                 if used - groups:
                     problem(node, f"'{fmt}' of family '{item['id']}' uses {sorted(used - groups)}, which its "
                             f"{key} does not capture", "name the groups in the pattern, e.g. (?P<status>…)", fmt)
+        if item.get("list"):
+            try:
+                if "item" not in re.compile(str(item["list"])).groupindex:
+                    problem(node, f"'list' of family '{item['id']}' has no group 'item'",
+                            "capture the next code as (?P<item>…)", "list")
+            except re.error as exc:
+                problem(node, f"'list' of family '{item['id']}' does not compile: {exc}",
+                        "write a Python regular expression: a separator, then (?P<item>…)", "list")
         if broken:
             continue
         description = item.get("description") if isinstance(item.get("description"), dict) else {}

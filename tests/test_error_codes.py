@@ -174,6 +174,7 @@ def test_the_shipped_registry_has_no_problems():
     (("families:\n", "families:\n  - [oops\n"), "  - [oops\n  - id: RED", "cannot read"),  # YAML: next line
     (("    messages: colon\n", "    messages: sometimes\n"), "    messages: sometimes", "'messages' of family 'JAVA'"),
     (("    short: '", "    short: '(?P<x"), "    short: '(?P<x", "short pattern of family 'JAVA' does not compile"),
+    (("(?P<item>(?P<status>", "(?P<thing>(?P<status>"), "    list: '", "'list' of family 'HTTP' has no group 'item'"),
 ])
 def test_a_bad_registry_edit_is_reported_with_file_line_and_fix(tmp_path, edit, anchor, words):
     text = (registry.DATA_DIR / "error_codes.yml").read_text(encoding="utf-8")

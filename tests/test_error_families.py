@@ -50,6 +50,8 @@ def codes(text: str) -> list[tuple[str, str]]:
     ("the CDN answers with error code 502", [("HTTP 502", "HTTP")]),
     ("Error while calling the network: status: 404 URL: https://x", [("HTTP 404", "HTTP")]),
     ("status code 500 and response code 503", [("HTTP 500", "HTTP"), ("HTTP 503", "HTTP")]),
+    ("errors 503, 504 and 409", [("HTTP 503", "HTTP"), ("HTTP 504", "HTTP"), ("HTTP 409", "HTTP")]),
+    ("error 404 and 200 OK", [("HTTP 404", "HTTP")]),
     ("returns *http error code 500* and the exception", [("HTTP 500", "HTTP")]),
     ("The *http 500* errors are caused", [("HTTP 500", "HTTP")]),
     ("Intermittent 503 and 409 errors in the Live Stream API", [("HTTP 503", "HTTP"), ("HTTP 409", "HTTP")]),
@@ -61,7 +63,9 @@ def codes(text: str) -> list[tuple[str, str]]:
     ("受信 503 Service Unavailable", [("HTTP 503", "HTTP")]),
     # French
     ("une <b>Erreur 404</b> est reçue", [("HTTP 404", "HTTP")]),
-    ("des erreurs 503 et/ou 409", [("HTTP 503", "HTTP")]),
+    ("des erreurs 503 et/ou 409", [("HTTP 503", "HTTP"), ("HTTP 409", "HTTP")]),  # a list (KA title)
+    ("# Erreurs 503 et 409 intermittentes", [("HTTP 503", "HTTP"), ("HTTP 409", "HTTP")]),
+    ("erreur 500 et 2 autres", [("HTTP 500", "HTTP")]),
     ("renvoie *code d’erreur http 500* et la trace", [("HTTP 500", "HTTP")]),
     ("résoudre l’erreur de réponse 403 du POST SAML", [("HTTP 403", "HTTP")]),
     ("une réponse d’erreur 403 d’AEM", [("HTTP 403", "HTTP")]),
@@ -75,6 +79,7 @@ def codes(text: str) -> list[tuple[str, str]]:
     ("uma resposta de erro 403 do AEM", [("HTTP 403", "HTTP")]),
     ("/saml_login URL retorna resposta 403", [("HTTP 403", "HTTP")]),
     ("o código de status 502 indica", [("HTTP 502", "HTTP")]),
+    ("pode retornar erros 503 e/ou 409 às vezes", [("HTTP 503", "HTTP"), ("HTTP 409", "HTTP")]),
     # Japanese
     ("ネットワーク呼び出し中にエラーが発生しました：ステータス : 404 URL", [("HTTP 404", "HTTP")]),
     ("断続的な 503 エラーおよび 409 エラー", [("HTTP 503", "HTTP"), ("HTTP 409", "HTTP")]),
@@ -83,6 +88,7 @@ def codes(text: str) -> list[tuple[str, str]]:
     ("HTTP ステータスコード 503 が返されます", [("HTTP 503", "HTTP")]),
     ("エラー 500 が表示されます", [("HTTP 500", "HTTP")]),
     ("503 および 409 エラー", [("HTTP 503", "HTTP"), ("HTTP 409", "HTTP")]),
+    ("エラー 503 や 409 が返されます", [("HTTP 503", "HTTP"), ("HTTP 409", "HTTP")]),
 ])
 def test_exceptions_oak_codes_and_http_statuses_are_found(text, expected):
     assert codes(text) == expected
