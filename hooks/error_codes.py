@@ -19,6 +19,7 @@ import yaml
 from hooks import registry
 from hooks.corpus import Corpus, Runbook
 from hooks.problems import Problem
+from hooks.regex_first_chars import first_chars
 
 # Not glued to ASCII letters, digits, `_` or `-` on either side. `AM`/`PM` directly in front is allowed:
 # logs sometimes lose the space between a 12-hour timestamp and the code (`10:20:31 PMXSV-350122`).
@@ -216,87 +217,15 @@ def _scanner() -> tuple[re.Pattern, dict[str, _Alternative]]:
     # Python's regex engine tries every alternative at every position of the text; one look-ahead for the
     # characters a code can start with skips the other positions (spaces, punctuation, most of a Japanese
     # text) at once
-    starts = [_first_chars(pattern) for pattern in patterns]
+    starts = [first_chars(pattern) for pattern in patterns]
     first = "" if any(s is None for s in starts) else "(?=[" + "".join(sorted(set().union(*starts))) + "])"
     return re.compile(_BEFORE + first + _GLUED + "(?:" + "|".join(alternatives) + ")" + _AFTER), table
 
 
 def _starts_with_uppercase(pattern: str) -> bool:
     """Whether every match of `pattern` starts with an ASCII capital (False when it cannot tell)."""
-    chars = _first_chars(pattern)
+    chars = first_chars(pattern)
     return bool(chars) and all(re.fullmatch(r"[A-Z](?:-[A-Z])?", piece) for piece in chars)
-
-
-def _first_chars(pattern: str) -> set[str] | None:
-    """Pieces of a character class (`a`, `a-z`, `\\d`) holding every first character of a match of
-    `pattern`; None when it cannot tell (then the scanner has no look-ahead: same results, slower)."""
-    try:
-        from re import _parser  # the regex parser of CPython 3.11+: its output decides nothing else here
-
-        return _first(list(_parser.parse(pattern)), False)
-    except Exception:  # another Python, or a shape not handled below
-        return None
-
-
-_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
-
-
-def _piece(lo: int, hi: int, icase: bool) -> set[str]:
-    def one(a: int, b: int) -> str:
-        return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-
-    pieces = {one(lo, hi)}
-    if icase:
-        for a, b in ((65, 90), (97, 122)):  # ASCII letters of the range, in the other case
-            x, y = max(lo, a), min(hi, b)
-            if x <= y:
-                pieces.add(one(x ^ 32, y ^ 32))
-        # the only non-ASCII letters Python's Unicode case folding matches with ASCII ones: İ ı (i), K (k), ſ (s)
-        pieces |= {fold for letter, fold in _FOLDS.items() if lo <= ord(letter) <= hi or lo <= ord(letter) ^ 32 <= hi}
-    return pieces
-
-
-def _first(items: list, icase: bool) -> set[str] | None:
-    """First characters of a sequence of parsed items; None when unknown or when it may match nothing."""
-    found: set[str] = set()
-    for op, value in items:
-        name = str(op)
-        if name in ("ASSERT", "ASSERT_NOT", "AT"):
-            continue  # zero-width: the next item starts the match
-        if name in ("MAX_REPEAT", "MIN_REPEAT") and value[0] == 0:  # optional: its start, or what follows
-            inner = _first(list(value[2]), icase)
-            if inner is None:
-                return None
-            found |= inner
-            continue
-        own = _first_of_item(name, value, icase)
-        return None if own is None else found | own
-    return None
-
-
-def _first_of_item(name: str, value, icase: bool) -> set[str] | None:
-    if name == "LITERAL":
-        return _piece(value, value, icase)
-    if name == "IN":
-        pieces: set[str] = set()
-        for kind, v in value:
-            if str(kind) == "LITERAL":
-                pieces |= _piece(v, v, icase)
-            elif str(kind) == "RANGE":
-                pieces |= _piece(v[0], v[1], icase)
-            elif str(kind) == "CATEGORY" and str(v) == "CATEGORY_DIGIT":
-                pieces.add("\\d")
-            else:
-                return None
-        return pieces or None
-    if name == "BRANCH":
-        branches = [_first(list(branch), icase) for branch in value[1]]
-        return None if any(b is None for b in branches) else set().union(*branches)
-    if name == "SUBPATTERN":
-        return _first(list(value[-1]), icase or bool(value[1] & re.IGNORECASE))
-    if name in ("MAX_REPEAT", "MIN_REPEAT") and value[0] >= 1:
-        return _first(list(value[2]), icase)
-    return None
 
 
 def family_of(index: int) -> Family:

@@ -192,7 +192,8 @@ def test_a_bad_registry_edit_is_reported_with_file_line_and_fix(tmp_path, edit, 
 def test_the_scanner_skips_positions_where_no_code_can_start():
     """The look-ahead that makes scanning faster holds every character a code can start with, and is left
     out when the registry has a pattern whose first character it cannot tell."""
-    from hooks.error_codes import _first_chars, _scanner, _starts_with_uppercase
+    from hooks.error_codes import _scanner, _starts_with_uppercase
+    from hooks.regex_first_chars import first_chars as _first_chars
 
     lookahead = re.search(r"\(\?=\[([^\]]*)\]\)", _scanner()[0].pattern)
     assert lookahead is not None  # today's registry
