@@ -1,11 +1,10 @@
 """Where each code of a pasted log sits in a Java stack trace, so `lookup` can answer root cause first.
 
-A trace starts at a line naming an exception (`java.lang.SecurityException: …`); frames (`at a.b.C.m(C.java:1)`,
-`... 12 more`, `... 110 common frames omitted`, `...`), `Suppressed:` lines and blank lines keep it
-going; each `Caused by:` goes one
-level deeper: the deepest level is the root cause. Any other line ends the trace. Lines are split at
-newlines and at `<br>` (a trace quoted in a Markdown table cell is one source line).
-"""
+A trace starts at a line naming an exception (`java.lang.SecurityException: …`); frames
+(`at a.b.C.m(C.java:1)`, `... 12 more`, `... 110 common frames omitted`, `...`), `Suppressed:` lines and
+blank lines keep it going; each `Caused by:` goes one level deeper: the deepest level is the root cause.
+Any other line ends the trace. Lines are split at newlines and at `<br>` (a trace quoted in a Markdown
+table cell is one source line)."""
 
 from __future__ import annotations
 
@@ -16,7 +15,8 @@ from hooks.error_codes import Match
 
 _LINE = re.compile(r"\n|<br\s*/?>", re.IGNORECASE)
 _MARKUP = r"[\s>`*|]*"  # what quoting a log in Markdown puts in front of a line
-_FRAME = re.compile(_MARKUP + r"(?:at\s+[\w$.<>/]+\(|Suppressed\s*:|\.\.\.(?:\s*\d+\s+(?:more|common frames omitted))?[\s`]*$|$)")
+_FRAME = re.compile(_MARKUP + r"(?:at\s+[\w$.<>/]+\(|Suppressed\s*:"
+                             r"|\.\.\.(?:\s*\d+\s+(?:more|common frames omitted))?[\s`]*$|$)")
 _CAUSED_BY = re.compile(_MARKUP + r"(?:Caused by|Wrapped by)\s*:")
 
 
