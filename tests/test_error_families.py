@@ -418,3 +418,15 @@ def test_the_census_counts_distinct_codes_per_family_and_articles_quoting_one(tm
     assert result == {"articles": 3, "quoting": 2, "codes": 3, "families": {"JAVA": 1, "OAK": 1, "HTTP": 1}}
     assert error_census.main([str(tmp_path)]) == 0
     assert "3 distinct codes; 2/3 articles quote one or more (67%)" in capsys.readouterr().out
+
+
+fragments = st.sampled_from(["java.lang.", "com.example.", "Outer$", "Inner", "Exception", "Error", "OakName0001",
+                             "HTTP/1.1 ", "404", "erreur ", "エラー", " ", ".", "$", "/", "-", "RED-520025", "é"])
+
+
+@given(st.lists(fragments, max_size=12).map("".join))
+def test_every_code_url_segment_is_safe(text):
+    """A slug is one path segment of ASCII letters, digits, `.`, `_`, `-`: never empty, `.`/`..`, nor hidden."""
+    for match in find(text):
+        assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", match.slug), match
+        assert not match.slug.endswith((".", "-")), match
