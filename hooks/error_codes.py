@@ -335,6 +335,23 @@ def quotes(runbook: Runbook) -> tuple[Quote, ...]:
     return runbook.error_quotes
 
 
+def glued_names(codes: dict[str, ErrorCode]) -> dict[str, str]:
+    """Qualified names that are another quoted one with letters glued in front of its first package
+    segment (a space or line break lost in the article: `mapcom.adobe.granite.crypto.CryptoException`)
+    → the slug of that one."""
+    glued: dict[str, str] = {}
+    for slug, code in codes.items():
+        if code.family.kind != "exception" or "." not in code.code:
+            continue
+        first, rest = code.code.split(".", 1)
+        for cut in range(1, len(first)):
+            other = slug_of(f"{first[cut:]}.{rest}")
+            if other in codes and other != slug:
+                glued[slug] = other
+                break
+    return glued
+
+
 def short_targets(codes: dict[str, ErrorCode]) -> dict[tuple[str, str], list[str]]:
     """(family id, short name) → slugs of the codes with that short name, for families that have them."""
     targets: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -364,8 +381,12 @@ def build_index(corpus: Corpus) -> ErrorIndex:
                 entry = codes[quote.slug] = ErrorCode(quote.code, quote.slug, family_by_id[quote.family_id])
             if quote.message:
                 entry.messages[quote.message] += 1
-    targets = short_targets(codes)
     links = {slug: slug for slug in codes}
+    for glued, slug in glued_names(codes).items():  # `mapcom.adobe.…` counts as `com.adobe.…`
+        target, merged = codes[slug], codes.pop(glued)
+        target.messages.update(merged.messages)
+        links[glued] = slug
+    targets = short_targets(codes)
     for (family_id, short), slugs in sorted(targets.items()):
         if len(slugs) == 1:
             links.setdefault(short, slugs[0])
@@ -376,7 +397,7 @@ def build_index(corpus: Corpus) -> ErrorIndex:
     for runbook, found in order:
         slugs: list[str] = []
         for quote in found:
-            slug = links.get(quote.slug) if quote.short else quote.slug
+            slug = links.get(quote.slug)
             if slug is None or slug in slugs:
                 continue
             slugs.append(slug)

@@ -430,3 +430,16 @@ def test_every_code_url_segment_is_safe(text):
     for match in find(text):
         assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", match.slug), match
         assert not match.slug.endswith((".", "-")), match
+
+
+def test_a_qualified_name_glued_to_the_word_before_counts_as_the_quoted_one():
+    """KA articles lose line breaks: `…configuration mapcom.adobe.granite.crypto.CryptoException`."""
+    index = build_index(Corpus([
+        runbook("KA-1", "en", "com.adobe.granite.crypto.CryptoException: Cannot convert byte data"),
+        runbook("KA-2", "en", "decrypting the configuration mapcom.adobe.granite.crypto.CryptoException: Failed")]))
+    assert list(index.codes) == ["com.adobe.granite.crypto.CryptoException"]
+    code = index.codes["com.adobe.granite.crypto.CryptoException"]
+    assert dict(code.runbooks) == {"en": ["KA-1", "KA-2"]} and "Failed" in code.messages
+    assert index.links["mapcom.adobe.granite.crypto.CryptoException"] == "com.adobe.granite.crypto.CryptoException"
+    alone = build_index(Corpus([runbook("KA-2", "en", "mapcom.adobe.granite.crypto.CryptoException")]))
+    assert list(alone.codes) == ["mapcom.adobe.granite.crypto.CryptoException"]  # nothing to tell it from
