@@ -35,6 +35,8 @@ def errors_json(corpus: Corpus, index: ErrorIndex, site_url: str) -> dict:
             "runbooks": {lang: [runbook_ref(corpus, rid, lang, site_url) for rid in sorted(code.runbooks[lang])]
                          for lang in registry.language_codes() if code.runbooks.get(lang)},
         }
+        if code.choices:  # a simple name of several classes: the codes it may stand for
+            codes[code.code]["choices"] = [index.codes[slug].code for slug in code.choices]
     return {"version": API_VERSION, "codes": codes}
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Container
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from itertools import accumulate
 
@@ -130,9 +130,13 @@ def link_codes(page_html: str, href_for: Callable[[str], str | None], css_class:
     return "".join(tokens)
 
 
-def href_resolver(page_url: str, lang: str, known: Container[str]) -> Callable[[str], str | None]:
+def href_resolver(page_url: str, lang: str, links: Mapping[str, str]) -> Callable[[str], str | None]:
+    """`links` maps a code or short name as found (slug) to the slug of its page (ErrorIndex.links)."""
     def href(slug: str) -> str | None:
-        target = error_url(lang, slug)
-        return urls.relative(page_url, target) if slug in known and target != page_url else None
+        page = links.get(slug)
+        if page is None:
+            return None
+        target = error_url(lang, page)
+        return urls.relative(page_url, target) if target != page_url else None
 
     return href

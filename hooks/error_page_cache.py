@@ -28,7 +28,7 @@ def pages_for_language(corpus: Corpus, index: ErrorIndex, lang: str,
         if mtime is not None and cached is not None and cached[0] == mtime:
             pages.append(cached[1])
             continue
-        page = error_pages.code_page(corpus, code, lang)
+        page = error_pages.code_page(corpus, code, lang, index)
         pages.append(page)
         if mtime is None:
             _pages.pop((lang, slug), None)

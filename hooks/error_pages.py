@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from hooks import registry, urls
 from hooks.corpus import Corpus, Runbook
-from hooks.error_codes import ErrorCode, ErrorIndex, family_name
+from hooks.error_codes import ErrorCode, ErrorIndex, family_name, slug_of
 from hooks.site_pages import SitePage
 
 KINDS = ("errors", "error")
@@ -36,13 +36,14 @@ def _runbooks(corpus: Corpus, code: ErrorCode, lang: str) -> list[Runbook]:
     return sorted((r for r in found if r is not None and not r.hidden), key=lambda r: (r.title.lower(), r.id))
 
 
-def code_page(corpus: Corpus, code: ErrorCode, lang: str) -> SitePage:
+def code_page(corpus: Corpus, code: ErrorCode, lang: str, index: ErrorIndex | None = None) -> SitePage:
     url = error_url(lang, code.slug)
     t = registry.t
     description = code.family.description[lang]
     family = t(lang, "errors.family", family=family_name(code.family, lang))
     parts = [f"# {code.code}\n",
              f'<p class="kb-error-family"><strong>{html.escape(family)}</strong> — {html.escape(description)}</p>\n']
+    parts += _names(index, code, lang, url) if index is not None else []
     messages = code.sample_messages()
     if messages:
         items = "\n".join(f"<li><code>{html.escape(message)}</code></li>" for message in messages)
@@ -70,16 +71,41 @@ def code_page(corpus: Corpus, code: ErrorCode, lang: str) -> SitePage:
     return SitePage(urls.src_uri(lang, f"errors/{code.slug}.md"), url, "\n".join(parts), "error", meta=meta)
 
 
+def _names(index: ErrorIndex, code: ErrorCode, lang: str, url: str) -> list[str]:
+    """An exception's simple and qualified names, and the other classes of the same simple name; for a
+    simple name of several classes (a choice entry), the classes to choose from."""
+    t = registry.t
+    if code.choices:
+        items = "\n".join(
+            f'<li>{_a(index.codes[slug].code, url, error_url(lang, slug), cls="kb-error-code")} <span class="kb-count">'
+            f'{html.escape(t(lang, "errors.runbook_count", count=index.codes[slug].runbook_count()))}</span></li>'
+            for slug in code.choices)
+        return [f'<p class="kb-error-choice-intro">{html.escape(t(lang, "errors.choice"))}</p>\n',
+                f'<ul class="kb-error-choices">\n{items}\n</ul>\n']
+    if code.family.kind != "exception" or code.short_name == code.code:
+        return []
+    rows = ((t(lang, "errors.simple_name"), code.short_name), (t(lang, "errors.qualified_name"), code.code))
+    names = ('<dl class="kb-error-names">' + "".join(f"<dt>{html.escape(term)}</dt><dd><code>{html.escape(name)}</code>"
+                                                     "</dd>" for term, name in rows) + "</dl>\n")
+    choice = index.codes.get(index.links.get(slug_of(code.short_name), ""))
+    if choice is None or not choice.choices:
+        return [names]
+    others = "\n".join(f'<li>{_a(index.codes[slug].code, url, error_url(lang, slug), cls="kb-error-code")}</li>'
+                       for slug in choice.choices if slug != code.slug)
+    return [names, f"<p>{html.escape(t(lang, 'errors.same_name'))}</p>\n"
+                   f'<ul class="kb-error-same-name">\n{others}\n</ul>\n']
+
+
 def index_page(corpus: Corpus, index: ErrorIndex, lang: str) -> SitePage:
     url = errors_index_url(lang)
     t = registry.t
     title = t(lang, "errors.title")
     parts = [f"# {title}\n", f'<p class="kb-error-intro">{html.escape(t(lang, "errors.intro"))}</p>\n',
-             f'<p class="kb-count">{html.escape(t(lang, "errors.total", count=len(index.codes)))}</p>\n']
+             f'<p class="kb-count">{html.escape(t(lang, "errors.total", count=index.code_count()))}</p>\n']
     head = (f"<thead><tr><th>{html.escape(t(lang, 'errors.column_code'))}</th>"
             f"<th>{html.escape(t(lang, 'errors.column_here'))}</th>"
             f"<th>{html.escape(t(lang, 'errors.column_all'))}</th></tr></thead>")
-    for family, codes in index.by_family().items():
+    for family, codes in index.by_family(choices=False).items():
         rows = "\n".join(
             f'<tr><td>{_a(code.code, url, error_url(lang, code.slug), cls="kb-error-code")}</td>'
             f"<td>{len(_runbooks(corpus, code, lang))}</td><td>{code.runbook_count()}</td></tr>"
@@ -94,7 +120,7 @@ def index_page(corpus: Corpus, index: ErrorIndex, lang: str) -> SitePage:
 
 
 def pages_for_language(corpus: Corpus, index: ErrorIndex, lang: str) -> list[SitePage]:
-    return [index_page(corpus, index, lang)] + [code_page(corpus, code, lang) for code in index.codes.values()]
+    return [index_page(corpus, index, lang)] + [code_page(corpus, code, lang, index) for code in index.codes.values()]
 
 
 def url_in(page: SitePage) -> Callable[[str], str]:

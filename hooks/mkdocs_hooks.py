@@ -386,8 +386,8 @@ def on_page_content(html, page, config, files):
     site_page = _site_page(page)
     if site_page is None or site_page.kind in ("runbook", *error_pages.KINDS):
         page_url = site_page.url if site_page is not None else page.url
-        known = _state["errors"].codes  # slug → code: membership only, no per-page copy
-        html = error_links.link_codes(html, error_links.href_resolver(page_url, _state["lang"], known))
+        links = _state["errors"].links  # slug as found → slug of its page (short names resolved)
+        html = error_links.link_codes(html, error_links.href_resolver(page_url, _state["lang"], links))
     if site_page is not None and site_page.kind == "runbook":
         html = html_safety.sanitize(_H1.sub("", html, count=1))  # before adding our own links
         return references.link_references(html, site_page.url, _state["lang"],

@@ -19,6 +19,11 @@ def code_sources(index: ErrorIndex) -> dict[str, frozenset[str]]:
     """slug -> ids of the runbooks quoting the code now or in the previous cycle; remembers this cycle."""
     now = {slug: frozenset(rid for ids in code.runbooks.values() for rid in ids)
            for slug, code in index.codes.items()}
+    for slug, code in index.codes.items():  # classes of one simple name list each other (and their choice)
+        if code.choices:
+            together = frozenset().union(now[slug], *(now[choice] for choice in code.choices))
+            for member in (slug, *code.choices):
+                now[member] = together
     sources = {slug: ids | _previous.get(slug, frozenset()) for slug, ids in now.items()}
     _previous.clear()
     _previous.update(now)

@@ -70,6 +70,8 @@ def test_the_message_after_a_code_is_kept(text, message):
     assert message_after(text, match.end) == message
 
 
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.is_dir() or not SEEDS.is_dir(), reason="needs ../shared (corpus and seeds)")
 def test_the_sample_corpus_and_seed_codes_fall_into_the_registry_families():
     found = {}
     for path in [*CORPUS.glob("*/articles/*.md"), *SEEDS.glob("*.txt")]:
@@ -165,28 +167,45 @@ def test_the_shipped_registry_has_no_problems():
     assert registry_problems() == []
 
 
-@pytest.mark.parametrize("edit, line, words", [
-    (("pattern: 'RED-\\d{6}'", "pattern: 'RED-(\\d{6}'"), 23, "does not compile"),
-    (('      ja: "配信：メッセージの分析、準備、送信。"\n', ""), 31, "no description in ja"),  # the description: line
-    (("families:\n", "families:\n  - [oops\n"), 23, "cannot read"),
+@pytest.mark.parametrize("edit, anchor, words", [
+    (("pattern: 'RED-\\d{6}'", "pattern: 'RED-(\\d{6}'"), "pattern: 'RED-(", "does not compile"),
+    (('      ja: "配信：メッセージの分析、準備、送信。"\n', ""),
+     "  - id: DLV\n    pattern: 'DLV-\\d{6}'\n    description:", "no description in ja"),  # the description: line
+    (("families:\n", "families:\n  - [oops\n"), "  - [oops\n  - id: RED", "cannot read"),  # YAML: next line
+    (("    messages: colon\n", "    messages: sometimes\n"), "    messages: sometimes", "'messages' of family 'JAVA'"),
+    (("    short: '", "    short: '(?P<x"), "    short: '(?P<x", "short pattern of family 'JAVA' does not compile"),
+    (("(?P<item>(?P<status>", "(?P<thing>(?P<status>"), "    list: '", "'list' of family 'HTTP' has no group 'item'"),
 ])
-def test_a_bad_registry_edit_is_reported_with_file_line_and_fix(tmp_path, edit, line, words):
+def test_a_bad_registry_edit_is_reported_with_file_line_and_fix(tmp_path, edit, anchor, words):
     text = (registry.DATA_DIR / "error_codes.yml").read_text(encoding="utf-8")
     assert edit[0] in text
     bad = tmp_path / "error_codes.yml"
-    bad.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    edited = text.replace(edit[0], edit[1], 1)
+    bad.write_text(edited, encoding="utf-8")
+    line = edited[:edited.index(anchor)].count("\n") + 1 + anchor.count("\n")  # the anchor's last line
     problems = registry_problems(bad)
     assert problems and words in problems[0].message and problems[0].fix
     assert problems[0].path.endswith("error_codes.yml")
     assert problems[0].line == line, problems[0]
 
 
-def test_the_scanner_skips_positions_only_when_every_code_starts_with_a_capital():
-    """The look-ahead that makes scanning 3× faster is added only when no code could start otherwise."""
+def test_the_scanner_skips_positions_where_no_code_can_start():
+    """The look-ahead that makes scanning faster holds every character a code can start with, and is left
+    out when the registry has a pattern whose first character it cannot tell."""
     from hooks.error_codes import _scanner, _starts_with_uppercase
+    from hooks.regex_first_chars import first_chars as _first_chars
 
-    assert _scanner().pattern.startswith("(?=[A-Z])")  # today's registry
+    lookahead = re.search(r"\(\?=\[([^\]]*)\]\)", _scanner()[0].pattern)
+    assert lookahead is not None  # today's registry
+    allowed = re.compile(f"[{lookahead.group(1)}]")
+    for start in ("R", "j", "e", "E", "s", "5", "エ", "ス", "O", "H", "h"):
+        assert allowed.match(start), start
+    for start in (" ", "-", "1", "(", "、", "あ", "漢"):
+        assert not allowed.match(start), start
     assert all(_starts_with_uppercase(p) for p in ("RED-\\d{6}", "(?:NEO|CAMP)-\\d+", "[A-Z]{3}-\\d{6}",
                                                    "HTTP[ ]?(?P<status>[1-5]\\d\\d)"))
-    assert not any(_starts_with_uppercase(p) for p in ("(?:neo|X)-\\d+", "\\d{3}-[A-Z]+", "A?B", "[A-Za-z]+",
+    assert not any(_starts_with_uppercase(p) for p in ("(?:neo|X)-\\d+", "\\d{3}-[A-Z]+", "[A-Za-z]+",
                                                        "[^a-z]X", "(?i)red-\\d+"))
+    assert _first_chars("(?i:status)") == {"s", "S", "\u017f"}  # ſ folds to s
+    assert _first_chars("(?:HTTP )?x") == {"H", "x"} and _first_chars("[^a-z]X") is None
+    assert _first_chars("(?<![.])\\d{3}") == {"\\d"}

@@ -16,11 +16,15 @@ from hooks.cli import main
 from tests.conftest import CORPUS, LANGS, build_site, copy_project
 from tests.pagefind_index import fragments, no_lunr_index
 
+pytestmark = [pytest.mark.corpus, pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")]
 PREFIX = {"en": "", "fr": "fr/", "pt-BR": "pt-BR/", "ja": "ja/"}
 NAMES = {"en": "English", "fr": "Français", "pt-BR": "Português (Brasil)", "ja": "日本語"}
 # KB folder → articles imported into the test project (real articles, chosen for their codes)
-IMPORTS = {"en": ["KA-22570", "KA-24054", "KA-14146", "KA-19380"], "fr-FR": ["KA-22570", "KA-14146"],
-           "pt-BR": ["KA-22570"], "ja-JP": ["KA-22570", "KA-15253"]}
+IMPORTS = {"en": ["KA-22570", "KA-24054", "KA-14146", "KA-19380", "KA-16796", "KA-16542"],
+           "fr-FR": ["KA-22570", "KA-14146", "KA-16796"], "pt-BR": ["KA-22570"],
+           "ja-JP": ["KA-22570", "KA-15253", "KA-22031"]}
+# quotes org.apache.jackrabbit.oak.segment.SegmentNotFoundException, KA-16542 the oak.plugins.segment one
+MORE = CORPUS.parent / "kcs-more" / "en" / "articles" / "KA-15609.md"
 JA_ONLY = "URL-140005"  # quoted only by the ja translation of KA-15253
 HIGHLIGHTED = "\n```js\nvar code = RED-520025; logError('DLV-490119 failed');\n```\n"
 INTERNAL = ("article-created-by", "internal-notes", "dynamics-url", "crm.dynamics.com", "Zita Rodricks")
@@ -31,6 +35,8 @@ def make_project(root: Path) -> Path:
     for folder, ids in IMPORTS.items():
         files = [str(CORPUS / folder / "articles" / f"{i}.md") for i in ids]
         assert main(["import", *files, "--root", str(project / "runbooks")]) == 0
+    if MORE.is_file():
+        assert main(["import", str(MORE), "--root", str(project / "runbooks")]) == 0
     # a fenced block with a lexer, to check that links keep Pygments' highlighting
     with open(project / "runbooks" / "en" / "KA-14146.md", "a", encoding="utf-8") as fh:
         fh.write(HIGHLIGHTED)
@@ -264,3 +270,69 @@ def test_a_broken_registry_fails_the_build_with_file_line_and_fix(tmp_path):
     assert result.returncode != 0 and "Traceback" not in output
     assert re.search(r"hooks/data/error_codes\.yml:\d+:\d+: error \[error-codes\] pattern of family 'DLV'", output)
     assert "Fix: write a Python regular expression" in output
+
+
+@pytest.mark.parametrize("lang, names", [
+    ("en", ["Simple name", "Fully qualified name"]), ("fr", ["Nom simple", "Nom complet"]),
+    ("pt-BR", ["Nome simples", "Nome totalmente qualificado"]), ("ja", ["単純名", "完全修飾名"]),
+])
+def test_an_exception_page_shows_both_names_and_the_runbooks_in_the_readers_language_first(site, lang, names):
+    url = f"{PREFIX[lang]}errors/com.adobe.granite.crypto.CryptoException/"
+    page = soup(site, url).select_one("article")
+    assert page.h1.get_text(strip=True).startswith("com.adobe.granite.crypto.CryptoException")
+    assert [dt.get_text() for dt in page.select(".kb-error-names dt")] == names
+    assert [dd.get_text() for dd in page.select(".kb-error-names dd")] == [
+        "CryptoException", "com.adobe.granite.crypto.CryptoException"]
+    assert "Cannot convert byte data" in page.select_one(".kb-error-messages").get_text()
+    here = [resolve(url, a["href"]) for a in page.select(".kb-error-here a")]
+    elsewhere = [(a["hreflang"], resolve(url, a["href"])) for a in page.select(".kb-error-elsewhere a")]
+    if lang in ("en", "fr"):
+        assert here == [f"{PREFIX[lang]}runbooks/KA-16796/"]
+    else:
+        assert here == [] and page.select_one(".kb-empty") is not None
+    assert elsewhere == [(other, f"{PREFIX[other]}runbooks/KA-16796/") for other in ("en", "fr") if other != lang]
+
+
+def test_a_runbook_links_each_exception_of_its_stack_trace_to_its_page(site):
+    url = "fr/runbooks/KA-16796/"
+    article = soup(site, url).select_one("article")
+    linked = {(a.get_text(), resolve(url, a["href"])) for a in article.select("a.kb-error-code")}
+    assert {(code, f"fr/errors/{code}/") for code in (
+        "java.lang.SecurityException", "com.adobe.granite.crypto.CryptoException",
+        "com.rsa.jsafe.JSAFE_PaddingException")} <= linked
+    assert [a.get_text() for a in article.select(".kb-meta__row--codes a")] == [
+        "java.lang.SecurityException", "com.adobe.granite.crypto.CryptoException",
+        "com.rsa.jsafe.JSAFE_PaddingException"]
+    ja = soup(site, "ja/runbooks/KA-22031/").select_one("article")
+    assert "OakName0001" in [a.get_text() for a in ja.select("a.kb-error-code")]
+
+
+@pytest.mark.skipif(not MORE.is_file(), reason="needs ../shared/corpus/kcs-more")
+def test_a_simple_name_of_several_classes_leads_to_a_choice_between_them(site):
+    plugins = "org.apache.jackrabbit.oak.plugins.segment.SegmentNotFoundException"
+    segment = "org.apache.jackrabbit.oak.segment.SegmentNotFoundException"
+    url = "runbooks/KA-15609/"
+    links = {(a.get_text(), resolve(url, a["href"])) for a in soup(site, url).select("article a.kb-error-code")}
+    assert {("SegmentNotFoundException", "errors/SegmentNotFoundException/"), (plugins, f"errors/{plugins}/"),
+            (segment, f"errors/{segment}/")} <= links
+    for lang in LANGS:
+        url = f"{PREFIX[lang]}errors/SegmentNotFoundException/"
+        page = soup(site, url).select_one("article")
+        choices = [(a.get_text(), resolve(url, a["href"])) for a in page.select(".kb-error-choices a")]
+        assert choices == [(plugins, f"{PREFIX[lang]}errors/{plugins}/"), (segment, f"{PREFIX[lang]}errors/{segment}/")]
+        url = f"{PREFIX[lang]}errors/{segment}/"
+        others = [resolve(url, a["href"]) for a in soup(site, url).select(".kb-error-same-name a")]
+        assert others == [f"{PREFIX[lang]}errors/{plugins}/"]
+    data = api(site, "errors.json")["codes"]
+    assert data["SegmentNotFoundException"]["choices"] == [plugins, segment]
+
+
+def test_the_index_counts_java_and_oak_codes_with_their_family_description(site):
+    for lang in LANGS:
+        page = soup(site, f"{PREFIX[lang]}errors/")
+        java = page.select_one('table.kb-error-table[data-family="JAVA"]')
+        rows = [tr.select_one("a").get_text() for tr in java.select("tbody tr")]
+        assert "com.adobe.granite.crypto.CryptoException" in rows and "SegmentNotFoundException" not in rows
+        family = java.find_previous("p", class_="kb-error-family").get_text()
+        assert str(len(rows)) in family and "Java" in family
+        assert page.select_one('table.kb-error-table[data-family="OAK"] a').get_text() == "OakName0001"

@@ -118,7 +118,9 @@ def test_control_character_next_to_an_alias_marker_is_a_problem_too():
 
 
 CODE_FRAGMENTS = ["RED-520025", "ORA-12154", "HTTP 408", "Code HTTP 408", "NEO-12345", "CVE-2024-1234",
-                  "KA-19371", "XTK-170006", " ", "\n", "-", ":", "'", '"', "<code>", "</code>", "<b>", "`", "é"]
+                  "KA-19371", "XTK-170006", " ", "\n", "-", ":", "'", '"', "<code>", "</code>", "<b>", "`", "é",
+                  "java.lang.NullPointerException", "Caused by: ", "AccessDeniedException", "OakName0001",
+                  "HTTP/1.1 404", "error code ", "502", "erreur ", "エラー", ".", "$", "Exception"]
 logish = st.lists(st.one_of(st.sampled_from(CODE_FRAGMENTS), st.text(max_size=8)), max_size=60).map("".join)
 
 

@@ -11,8 +11,9 @@ from pathlib import Path
 from hooks import corpus as corpus_module
 from hooks import registry
 from hooks.api_json import runbook_ref
-from hooks.error_codes import build_index, find, message_after, registry_problems
+from hooks.error_codes import ErrorCode, build_index, find, message_of, registry_problems
 from hooks.paths import RUNBOOKS
+from hooks.stack_traces import root_cause_first
 
 
 def read_input(source: str) -> str:
@@ -21,24 +22,41 @@ def read_input(source: str) -> str:
     return Path(source).read_text(encoding="utf-8", errors="replace")
 
 
+def _refs(corpus, codes: list[ErrorCode], site_url: str) -> dict[str, list[dict]]:
+    refs = {}
+    for lang in registry.language_codes():
+        ids = sorted({rid for code in codes for rid in code.runbooks.get(lang, [])})
+        if ids:
+            refs[lang] = [runbook_ref(corpus, rid, lang, site_url) for rid in ids]
+    return refs
+
+
 def lookup(text: str, root: Path, site_url: str) -> dict:
-    """Codes in `text` (first-seen order) with the runbooks quoting them, per language."""
+    """Codes in `text` with the runbooks quoting them, per language: first-seen order, except that the
+    exceptions of a Java stack trace come root cause first (the last `Caused by:` first)."""
     corpus = corpus_module.load(root)
     index = build_index(corpus)
     results: list[dict] = []
     seen: set[str] = set()
-    for match in find(text):
-        if match.slug in seen:
+    for match, place in root_cause_first(text, find(text), lambda m: m.family.kind == "exception" and not m.short):
+        known = index.resolve(match.slug) if match.short else index.get(match.slug)
+        if match.short and known is None:
+            continue  # a short name no runbook's qualified name explains (`TypeError`): not a code
+        slug = known.slug if known is not None else match.slug
+        if slug in seen:
             continue
-        seen.add(match.slug)
-        known = index.get(match.slug)
-        runbooks = {}
-        if known is not None:
-            runbooks = {lang: [runbook_ref(corpus, rid, lang, site_url) for rid in sorted(known.runbooks[lang])]
-                        for lang in registry.language_codes() if known.runbooks.get(lang)}
-        results.append({"code": match.code, "family": match.family.id,
-                        "description": match.family.description[registry.default_language().code],
-                        "message": message_after(text, match.end), "runbooks": runbooks})
+        seen.add(slug)
+        codes = [known] if known is not None else []
+        if known is not None and known.choices:  # a short name of several classes: the runbooks of each
+            codes += [index.codes[choice] for choice in known.choices]
+        item = {"code": known.code if known is not None else match.code, "family": match.family.id,
+                "description": match.family.description[registry.default_language().code],
+                "message": message_of(text, match), "runbooks": _refs(corpus, codes, site_url)}
+        if known is not None and known.choices:
+            item["choices"] = [index.codes[choice].code for choice in known.choices]
+        if place.trace:
+            item["trace"] = {"number": place.trace, "depth": place.depth}
+        results.append(item)
     return {"codes": results, "matched": any(r["runbooks"] for r in results)}
 
 
@@ -47,7 +65,14 @@ def print_text(result: dict, stream) -> None:
         stream.write("No error code found in the input.\n")
         return
     for item in result["codes"]:
-        stream.write(f"{item['code']}  [{item['family']}] {item['description']}\n")
+        trace = item.get("trace")
+        where = ""
+        if trace:
+            where = f"  (stack trace {trace['number']}, " + (
+                f"caused-by level {trace['depth']})" if trace["depth"] else "outermost)")
+        stream.write(f"{item['code']}  [{item['family']}] {item['description']}{where}\n")
+        if item.get("choices"):
+            stream.write(f"  one of: {', '.join(item['choices'])}\n")
         if item["message"]:
             stream.write(f"  message: {item['message']}\n")
         if not item["runbooks"]:
