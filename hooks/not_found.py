@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from hooks import registry, urls
 
-
 UI_KEYS = ("footer.made_with",)  # our strings the theme's parts print (partials/copyright.html)
 
 
