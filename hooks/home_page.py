@@ -28,6 +28,11 @@ def top_codes(index: ErrorIndex, count: int = TOP_CODES) -> list:
     return sorted(index.codes.values(), key=lambda c: (-c.runbook_count(), c.code))[:count]
 
 
+def _date(runbook: Runbook) -> str:
+    day = str(runbook.meta.get("published") or "")[:10]
+    return f' <time datetime="{html.escape(day)}">{html.escape(day)}</time>' if day else ""
+
+
 def _quoted_by(lang: str, count: int) -> str:
     return registry.t(lang, "home.quoted_by_one" if count == 1 else "home.quoted_by", count=count)
 
@@ -54,11 +59,7 @@ def home_html(corpus: Corpus, index: ErrorIndex, lang: str, from_url: str) -> st
         parts.append(f'<p class="kb-empty">{html.escape(t(lang, "runbooks.none"))}</p>\n')
     latest = recent(corpus, lang)
     if latest:
-        rows = "\n".join(
-            f'<li>{link(r.title, from_url, urls.runbook_url(lang, r.id))} '
-            f'<time datetime="{html.escape(str(r.meta.get("published"))[:10])}">'
-            f'{html.escape(str(r.meta.get("published"))[:10])}</time></li>'
-            for r in latest)
+        rows = "\n".join(f'<li>{link(r.title, from_url, urls.runbook_url(lang, r.id))}{_date(r)}</li>' for r in latest)
         parts.append(f'<h2 id="recent">{html.escape(t(lang, "home.recent"))}</h2>\n'
                      f'<ul class="kb-recent">\n{rows}\n</ul>\n')
     codes = top_codes(index)

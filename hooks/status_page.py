@@ -183,7 +183,8 @@ def matrix_pages(corpus: Corpus, lang: str) -> list[SitePage]:
     rows = translations.status(corpus)
     codes = registry.language_codes()
     t = registry.t
-    head = "".join(f'<th scope="col" lang="{c}">{html.escape(_name(c))}</th>' for c in codes)
+    head = "".join(f'<th scope="col" lang="{c}"><span class="kb-wide">{html.escape(_name(c))}</span>'
+                   f'<abbr class="kb-narrow" title="{html.escape(_name(c))}">{c}</abbr></th>' for c in codes)
     chunks = pagination.pages(rows, MATRIX_ROWS)
     base = matrix_url(lang)
     result = []
