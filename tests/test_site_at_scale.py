@@ -179,3 +179,12 @@ def test_a_build_for_publishing_needs_a_public_site_url():
     assert "local address" in site_url.publish_problem("http://127.0.0.1:8000/")
     assert site_url.publish_problem("ftp://kb.example/") is not None
     assert site_url.publish_problem("https://kb.example/runbooks/") is None
+
+
+def test_build_for_publishing_without_site_url_stops_and_says_how_to_set_it(monkeypatch, capsys, tmp_path):
+    from hooks.cli import main
+
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert main(["build", "--publish", "--site-dir", str(tmp_path / "site")]) == 2
+    assert "make build SITE_URL=https://" in capsys.readouterr().err
+    assert not (tmp_path / "site").exists()
