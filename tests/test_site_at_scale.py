@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +21,9 @@ from hooks import (
     status_page,
     ui_text,
 )
+from hooks import corpus as corpus_module
 from hooks.corpus import Corpus, Runbook
+from tests.conftest import CORPUS
 
 LANGS = ("en", "fr", "pt-BR", "ja")
 PRODUCTS = ("Campaign", "Campaign Classic v7", "Experience Manager", "Target", "Analytics")
@@ -188,3 +191,25 @@ def test_build_for_publishing_without_site_url_stops_and_says_how_to_set_it(monk
     assert main(["build", "--publish", "--site-dir", str(tmp_path / "site")]) == 2
     assert "make build SITE_URL=https://" in capsys.readouterr().err
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")
+def test_error_messages_of_the_real_kb_are_log_lines_decoded_and_per_language(tmp_path):
+    from hooks.cli import main
+
+    assert main(["import", "-q", str(CORPUS), "--root", str(tmp_path / "runbooks")]) == 0
+    real = corpus_module.load(tmp_path / "runbooks")
+    seen = error_messages.by_language(real)
+    messages = [m for per_lang in seen.values() for found in per_lang.values() for m in found]
+    assert len(messages) > 30
+    assert not [m for m in messages if "&quot;" in m or "&#39;" in m or "\\n" in m]
+    # prose around a code is no message (KA-19478 fr, KA-14191 pt-BR)
+    assert "interdit les accès non autorisés" not in seen.get("JST-310039", {}).get("fr", [])
+    assert not [m for m in messages if "ao configurar a integração" in m]
+    # a log line cut at its literal \n (KA-17530), in the language of the runbook quoting it
+    quoted = dict(error_messages.of_runbook(real.get("KA-17530", "en")))
+    assert quoted["PGS-220000"] == 'PostgreSQL error: ERROR: relation "t1" does not exist'
+    # each language's messages come from its own runbooks: the English page does not open with French
+    assert seen["XSV-350122"]["en"] == ["An error occurred and the process has been stopped"]
+    assert "Une erreur s’est produite et le processus a été arrêté" in seen["XSV-350122"]["fr"]
