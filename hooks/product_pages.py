@@ -33,10 +33,10 @@ class Product:
 
 def slugify(name: str) -> str:
     """`Experience Manager 6.4` → `experience-manager-6-4`; a name without ASCII letters or digits keeps
-    its characters (URLs may hold them)."""
+    its letters and digits (URLs may hold them), and one with neither is `product`."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug or re.sub(r"[\s/?#%\\]+", "-", name.strip()).strip("-") or "product"
+    return slug or re.sub(r"[^\w]+", "-", name).strip("-_") or "product"
 
 
 def product_url(lang: str, slug: str, number: int = 1) -> str:
