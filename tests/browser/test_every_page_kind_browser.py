@@ -108,7 +108,7 @@ def test_every_page_kind_reads_well_and_stays_on_the_site(browser, published_sit
 ])
 def test_theme_strings_are_in_the_page_language_including_the_404_page(browser, published_site, lang, search,
                                                                           footer, permalink):
-    tab = browser.new_page()
+    tab = browser.new_page(viewport={"width": 390, "height": 844})  # a phone: the header has a menu button
     try:
         tab.goto(published_site + PREFIX[lang] + "runbooks/exl-a039a288/")
         assert tab.locator("[data-kb-footer]").inner_text().strip() == footer
@@ -117,6 +117,7 @@ def test_theme_strings_are_in_the_page_language_including_the_404_page(browser, 
         assert tab.locator("[data-kb-search-query]").get_attribute("placeholder") == search
         assert tab.locator("[data-kb-footer]").inner_text().strip() == footer
         assert tab.locator("nav.md-nav--primary").count() == 0  # the sidebar would be the default language's
+        assert not tab.locator(".md-header label[for=__drawer]").is_visible()  # no menu button for it
     finally:
         tab.close()
 
