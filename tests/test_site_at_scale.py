@@ -214,3 +214,18 @@ def test_error_messages_of_the_real_kb_are_log_lines_decoded_and_per_language(tm
     # each language's messages come from its own runbooks: the English page does not open with French
     assert seen["XSV-350122"]["en"] == ["An error occurred and the process has been stopped"]
     assert "Une erreur s’est produite et le processus a été arrêté" in seen["XSV-350122"]["fr"]
+
+
+def test_the_language_switcher_of_a_list_page_goes_to_the_same_list_in_each_language():
+    from hooks import page_languages
+
+    corpus = corpus_of(20)
+    for lang in LANGS:
+        for page in (*product_pages.product_pages(corpus, lang), *status_page.todo_pages(corpus, lang),
+                     *status_page.matrix_pages(corpus, lang)):
+            url_in = page_languages.same_page_in(page)
+            assert url_in(lang) == page.url
+            assert {url_in(other) for other in LANGS} == {
+                {"en": "", "fr": "fr/", "pt-BR": "pt-BR/", "ja": "ja/"}[other]
+                + page.url.removeprefix({"en": "", "fr": "fr/", "pt-BR": "pt-BR/", "ja": "ja/"}[lang])
+                for other in LANGS}
