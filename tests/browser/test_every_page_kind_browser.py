@@ -134,3 +134,30 @@ def test_the_home_page_search_field_searches_in_the_page_language(browser, publi
         assert results.first.get_attribute("href").endswith("fr/runbooks/KA-19371/")
     finally:
         tab.close()
+
+
+@pytest.mark.corpus
+def test_pages_built_from_the_real_kb_sample_do_not_scroll_sideways_on_a_phone(sample_site, browser):
+    """The lists, status pages and error pages of a site built from real KB articles, and some of its
+    runbooks, at 390 px: long titles, messages and URLs wrap inside the screen."""
+    from tests.conftest import serve_site
+
+    site, _ = sample_site
+    ids = sorted(p.name for p in (site / "runbooks").iterdir() if p.is_dir() and p.name.startswith("KA-"))[::10]
+    codes = sorted(p.name for p in (site / "errors").iterdir() if p.is_dir())[::4]
+    paths = [prefix + path for prefix in PREFIX.values()
+             for path in ("", "runbooks/", "products/experience-manager/", "translations/", "translations/pt-BR/",
+                          "translations/all/", "errors/", *(f"errors/{c}/" for c in codes),
+                          *(f"runbooks/{i}/" for i in ids))]
+    with serve_site(site) as base:
+        tab = browser.new_page(viewport={"width": 390, "height": 844})
+        try:
+            wide = []
+            for path in paths:
+                assert tab.goto(base + path).status == 200, path
+                overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                if overflow > 0:
+                    wide.append((path, overflow))
+        finally:
+            tab.close()
+    assert len(paths) > 60 and not wide
