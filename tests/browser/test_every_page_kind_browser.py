@@ -161,3 +161,17 @@ def test_pages_built_from_the_real_kb_sample_do_not_scroll_sideways_on_a_phone(s
         finally:
             tab.close()
     assert len(paths) > 60 and not wide
+
+
+def test_a_translation_to_do_list_filters_by_text_and_state(browser, published_site):
+    tab = browser.new_page()
+    try:
+        tab.goto(published_site + "fr/translations/en/")
+        rows = tab.locator("#kb-todo tbody tr:visible")
+        assert rows.count() == 3  # English lacks all three runbooks
+        tab.locator("form.kb-filter input[type=search]").fill("a039")
+        assert rows.count() == 1 and "exl-a039a288" in rows.first.inner_text()
+        tab.locator("form.kb-filter input[value=missing]").uncheck()
+        assert rows.count() == 0
+    finally:
+        tab.close()
