@@ -13,7 +13,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 help:
 	@echo "make serve     build the site (--strict) and serve it on http://127.0.0.1:8000 with live reload"
 	@echo "make test      run every test"
-	@echo "make build     build the site into $(SITE)/"
+	@echo "make build     build the site to publish into $(SITE)/ (needs SITE_URL=https://…/)"
 	@echo "make validate  check runbook front matter"
 	@echo "make lint      ruff"
 	@echo "make bench     performance benchmark (not part of make test)"
@@ -37,9 +37,11 @@ validate: $(STAMP)
 	$(BIN)/python -m hooks validate
 
 build: $(STAMP)
-	$(BIN)/python -m hooks build --site-dir $(SITE)
+	$(BIN)/python -m hooks build --publish --site-dir $(SITE)
 
-serve: validate build
+# make serve builds for the local address (mkdocs serve sets site_url to it): no SITE_URL needed
+serve: validate
+	$(BIN)/python -m hooks build --site-dir $(SITE)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty
 
 lint: $(STAMP)

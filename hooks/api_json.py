@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hooks import registry, urls
+from hooks import error_messages, registry, urls
 from hooks.corpus import Corpus
 from hooks.error_codes import ErrorIndex
 from hooks.error_pages import error_url
@@ -26,11 +26,14 @@ def runbook_ref(corpus: Corpus, runbook_id: str, lang: str, site_url: str) -> di
 
 def errors_json(corpus: Corpus, index: ErrorIndex, site_url: str) -> dict:
     codes = {}
+    seen = error_messages.by_language(corpus)  # log lines only, decoded, per language (error_messages.py)
     for code in index.codes.values():
+        messages = seen.get(code.slug, {})
         codes[code.code] = {
             "family": code.family.id,
             "description": {lang: code.family.description[lang] for lang in registry.language_codes()},
-            "messages": code.sample_messages(),
+            "messages": error_messages.every_language(messages)[:error_messages.PER_PAGE],
+            "messages-by-language": {lang: messages[lang] for lang in registry.language_codes() if lang in messages},
             "pages": {lang: urls.absolute(site_url, error_url(lang, code.slug)) for lang in registry.language_codes()},
             "runbooks": {lang: [runbook_ref(corpus, rid, lang, site_url) for rid in sorted(code.runbooks[lang])]
                          for lang in registry.language_codes() if code.runbooks.get(lang)},

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from hooks import registry, urls
+from hooks import error_messages, registry, urls
 from hooks.corpus import Corpus, Runbook
 from hooks.error_codes import ErrorCode, ErrorIndex, family_name, slug_of
 from hooks.site_pages import SitePage
@@ -36,6 +36,44 @@ def _runbooks(corpus: Corpus, code: ErrorCode, lang: str) -> list[Runbook]:
     return sorted((r for r in found if r is not None and not r.hidden), key=lambda r: (r.title.lower(), r.id))
 
 
+def _messages_html(corpus: Corpus, code: ErrorCode, lang: str) -> str:
+    """The messages seen after the code in `lang`'s runbooks; another language's (labelled) only when
+    `lang` has none."""
+    shown_lang, messages = error_messages.for_page(error_messages.by_language(corpus).get(code.slug, {}), lang)
+    if not messages:
+        return ""
+    t = registry.t
+    note = ""
+    if shown_lang != lang:
+        note = (f'<p class="kb-error-messages-lang">'
+                f'{html.escape(t(lang, "errors.messages_from", language=registry.language(shown_lang).name))}</p>\n')
+    items = "\n".join(f"<li><code>{html.escape(message)}</code></li>" for message in messages)
+    return (f"## {t(lang, 'errors.messages')}\n\n{note}"
+            f'<ul class="kb-error-messages" lang="{shown_lang}">\n{items}\n</ul>\n')
+
+
+def _elsewhere_html(corpus: Corpus, code: ErrorCode, lang: str, url: str, listed: set[str]) -> str:
+    """The runbooks quoting the code only in other languages: one line each, under its title in the first
+    of those languages, with a link to each language that has it."""
+    by_id: dict[str, dict[str, Runbook]] = {}
+    for other in registry.language_codes():
+        if other != lang:
+            for runbook in _runbooks(corpus, code, other):
+                if runbook.id not in listed:
+                    by_id.setdefault(runbook.id, {})[other] = runbook
+    if not by_id:
+        return ""
+    items = []
+    for runbook_id, versions in sorted(by_id.items(), key=lambda item: (next(iter(item[1].values())).title.lower(),
+                                                                          item[0])):
+        first_lang, first = next(iter(versions.items()))
+        langs = " ".join(_a(registry.language(other).name, url, urls.runbook_url(other, runbook_id), other,
+                            cls="kb-lang-badge") for other in versions)
+        items.append(f'<li>{_a(first.title, url, urls.runbook_url(first_lang, runbook_id), first_lang)} '
+                     f'<code class="kb-id">{html.escape(runbook_id)}</code> <span class="kb-langs">{langs}</span></li>')
+    return '<ul class="kb-runbook-list kb-error-elsewhere">\n' + "\n".join(items) + "\n</ul>\n"
+
+
 def code_page(corpus: Corpus, code: ErrorCode, lang: str, index: ErrorIndex | None = None) -> SitePage:
     url = error_url(lang, code.slug)
     t = registry.t
@@ -44,10 +82,7 @@ def code_page(corpus: Corpus, code: ErrorCode, lang: str, index: ErrorIndex | No
     parts = [f"# {code.code}\n",
              f'<p class="kb-error-family"><strong>{html.escape(family)}</strong> — {html.escape(description)}</p>\n']
     parts += _names(index, code, lang, url) if index is not None else []
-    messages = code.sample_messages()
-    if messages:
-        items = "\n".join(f"<li><code>{html.escape(message)}</code></li>" for message in messages)
-        parts.append(f"## {t(lang, 'errors.messages')}\n\n<ul class=\"kb-error-messages\">\n{items}\n</ul>\n")
+    parts.append(_messages_html(corpus, code, lang))
     here = _runbooks(corpus, code, lang)
     parts.append(f"## {t(lang, 'errors.here')}\n")
     if here:
@@ -56,16 +91,9 @@ def code_page(corpus: Corpus, code: ErrorCode, lang: str, index: ErrorIndex | No
         parts.append(f'<ul class="kb-runbook-list kb-error-here">\n{items}\n</ul>\n')
     else:
         parts.append(f'<p class="kb-empty">{html.escape(t(lang, "errors.none_here"))}</p>\n')
-    elsewhere = [(other, r) for other in registry.language_codes() if other != lang
-                 for r in _runbooks(corpus, code, other)]
+    elsewhere = _elsewhere_html(corpus, code, lang, url, {r.id for r in here})
     if elsewhere:
-        items = "\n".join(
-            f'<li><span class="kb-lang-badge">{html.escape(registry.language(other).name)}</span> '
-            f'{_a(r.title, url, urls.runbook_url(other, r.id), other)} '
-            f'<code class="kb-id">{html.escape(r.id)}</code></li>'
-            for other, r in elsewhere)
-        parts.append(f"## {t(lang, 'errors.elsewhere')}\n\n"
-                     f'<ul class="kb-runbook-list kb-error-elsewhere">\n{items}\n</ul>\n')
+        parts.append(f"## {t(lang, 'errors.elsewhere')}\n\n{elsewhere}")
     parts.append(f'<p class="kb-error-back">{_a(t(lang, "errors.back"), url, errors_index_url(lang))}</p>\n')
     meta = {"title": code.code, "description": description}
     return SitePage(urls.src_uri(lang, f"errors/{code.slug}.md"), url, "\n".join(parts), "error", meta=meta)

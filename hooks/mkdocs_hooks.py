@@ -37,6 +37,7 @@ from hooks import (
     error_page_cache,
     error_pages,
     header,
+    home_page,
     html_blocks,
     html_safety,
     language_subset,
@@ -51,6 +52,7 @@ from hooks import (
     parallel_build,
     plain_markdown,
     preview,
+    product_pages,
     pygments_reuse,
     redirect_pages,
     references,
@@ -63,6 +65,7 @@ from hooks import (
     site_pages,
     status_page,
     template_cache,
+    ui_text,
     urls,
 )
 
@@ -70,7 +73,6 @@ log = get_plugin_logger("kb-runbooks")
 
 _state: dict = {"corpus": None, "lang": "en", "pages": {}, "errors": None, "site_pages": {}, "page_links": [],
                 "redirects": {}, "html_blocks": {}, "search": False, "search_runs": [], "to_index": None}
-RUNBOOK_LIST_MARKER = "<!-- runbook-list -->"
 # Only these generated pages appear in the navigation; runbook and code pages are reached through them,
 # so no page carries a navigation that grows with the number of runbooks.
 NAV_KINDS = ("index", "errors")
@@ -212,7 +214,8 @@ def on_files(files: Files, config):
     if lang == registry.default_language().code:
         for src_uri, path in media.published_assets(Path(config.config_file_path).parent / "runbooks"):
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-    generated = [*site_pages.pages_for_language(corpus, lang), status_page.status_page(corpus, lang)]
+    generated = [product_pages.index_page(corpus, lang), *site_pages.pages_for_language(corpus, lang),
+                 *product_pages.product_pages(corpus, lang), *status_page.pages_for_language(corpus, lang)]
     generated += error_page_cache.pages_for_language(corpus, _state["errors"], lang, _code_sources_mtime)
     known = {file.src_uri for file in files}
     for page in generated:
@@ -282,7 +285,7 @@ def _code_sources_mtime(slug: str) -> float | None:
 
 def _lists_runbooks(path: str) -> bool:
     try:
-        return RUNBOOK_LIST_MARKER in Path(path).read_text(encoding="utf-8")
+        return home_page.MARKER in Path(path).read_text(encoding="utf-8")
     except OSError:
         return False
 
@@ -291,6 +294,7 @@ def on_env(env, config, files):
     template_cache.use(env)
     _state["env"] = env
     env.filters["kb_strip_hreflang"] = alternates.strip_theme_links
+    env.globals["kb_t"] = lambda key, **values: registry.t(_state["lang"], key, **values)
     # 404.html and sitemap.xml are rendered before the pages: do not let them inherit the last
     # page's switcher from the previous language build
     config.extra.alternate = deepcopy(_i18n(config).extra_alternate)
@@ -317,6 +321,10 @@ def _sitemap_pages(context) -> list[dict[str, str]]:
     pages = list(seen.values())
     pages.append(alternates.every_language(urls.runbooks_index_url))
     pages.append(alternates.every_language(status_page.status_url))
+    default = registry.default_language().code
+    for listing in (*product_pages.product_pages(corpus, default), *status_page.todo_pages(corpus, default),
+                    *status_page.matrix_pages(corpus, default)):
+        pages.append(alternates.every_language(page_languages.same_page_in(listing)))
     pages.append(alternates.every_language(error_pages.errors_index_url))
     pages.extend(alternates.every_language(lambda code, slug=slug: error_pages.error_url(code, slug))
                  for slug in _state["errors"].codes)
@@ -372,9 +380,9 @@ def on_page_markdown(markdown, page, config, files):
     if site_page is None and page.file.abs_src_path:
         _state["page_links"].append(links.from_file(Path(page.file.abs_src_path), Path(config.config_file_path).parent,
                                                     page.file.src_uri, page.url, lang))
-    if RUNBOOK_LIST_MARKER in markdown:
-        listing = site_pages.runbook_list(_state["corpus"], lang, page.url)
-        markdown = markdown.replace(RUNBOOK_LIST_MARKER, listing)
+    if home_page.MARKER in markdown:
+        listing = home_page.home_html(_state["corpus"], _state["errors"], lang, page.url)
+        markdown = markdown.replace(home_page.MARKER, listing)
     elif site_page is None:
         return markdown
     markdown, _state["html_blocks"][page.file.src_uri] = html_blocks.stash(markdown)
@@ -382,7 +390,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    html = html_blocks.restore(html, _state["html_blocks"].pop(page.file.src_uri, []))
+    html = ui_text.localize_permalinks(html_blocks.restore(html, _state["html_blocks"].pop(page.file.src_uri, [])),
+                                       _state["lang"])
     site_page = _site_page(page)
     if site_page is None or site_page.kind in ("runbook", *error_pages.KINDS):
         page_url = site_page.url if site_page is not None else page.url
@@ -400,6 +409,8 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     site_page = _site_page(page)
     context["kb_hreflang"] = alternates.link_tags(config.site_url or "/", _hreflang(page, site_page))
+    if page.url in ("", "./", urls.home_url(_state["lang"])):  # each language's home: the site's name alone
+        context["kb_home"] = True
     if site_page is None:
         return context
     corpus = _state["corpus"]

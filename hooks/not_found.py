@@ -1,9 +1,13 @@
 """The 404 page's text in every language. One static 404.html serves every missing URL, so it carries
-all languages and a small script shows the one named by the URL's prefix (/fr/…, /ja/…)."""
+all languages and a small script shows the one named by the URL's prefix (/fr/…, /ja/…), and puts the
+theme's own strings (search box, footer…) in that language (`ui`; the theme's strings are added by the
+template, hooks/theme/404.html)."""
 
 from __future__ import annotations
 
 from hooks import registry, urls
+
+UI_KEYS = ("footer.made_with",)  # our strings the theme's parts print (partials/copyright.html)
 
 
 def blocks(site_root: str) -> list[dict]:
@@ -14,6 +18,8 @@ def blocks(site_root: str) -> list[dict]:
          "body": registry.t(code, "notfound.body"),
          "links": [{"href": root + urls.home_url(code), "text": registry.t(code, "notfound.home")},
                    {"href": root + urls.runbooks_index_url(code), "text": registry.t(code, "runbooks.title")},
-                   ]}
+                   {"href": root + urls.prefix(code) + "errors/", "text": registry.t(code, "errors.back")},
+                   ],
+         "ui": {key: registry.t(code, key) for key in UI_KEYS}}
         for code in registry.language_codes()
     ]

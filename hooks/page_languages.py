@@ -10,6 +10,9 @@ from hooks import alternates, error_pages, status_page, urls
 from hooks.corpus import Corpus
 from hooks.site_pages import SitePage
 
+# lists that exist in every language with the same pages (products, translation to-do lists and matrix)
+SAME_PATH_KINDS = ("products", "status-todo", "status-matrix")
+
 
 def same_page_in(page: SitePage) -> Callable[[str], str] | None:
     """language → this page's URL in that language (None: the page has no counterpart)."""
@@ -17,6 +20,9 @@ def same_page_in(page: SitePage) -> Callable[[str], str] | None:
         return lambda lang: urls.runbook_url(lang, page.runbook_id)
     if page.kind in error_pages.KINDS:
         return error_pages.url_in(page)
+    if page.kind in SAME_PATH_KINDS:  # the same path under each language's prefix
+        rest = page.url[len(urls.prefix(page.src_uri.split("/", 1)[0])):]
+        return lambda lang: urls.prefix(lang) + rest
     return {"index": urls.runbooks_index_url, "status": status_page.status_url}.get(page.kind)
 
 
@@ -24,6 +30,6 @@ def hreflang(corpus: Corpus, page: SitePage) -> dict[str, str]:
     """language → URL of each real translation of the page (a runbook only where it is translated)."""
     if page.kind == "runbook":
         return alternates.runbook_alternates(corpus, page.runbook_id)
-    if page.kind in ("index", "status", *error_pages.KINDS):
+    if page.kind in ("index", "status", *SAME_PATH_KINDS, *error_pages.KINDS):
         return alternates.every_language(same_page_in(page))
     return {}  # "not available" and redirect pages are not translations

@@ -1,4 +1,4 @@
-"""What each language's site contains: runbook pages, 'not available' pages, runbook lists.
+"""What each language's site contains: runbook pages and 'not available' pages (lists: product_pages).
 
 Plain data in, Markdown out; the MkDocs hook turns these into files.
 """
@@ -6,7 +6,6 @@ Plain data in, Markdown out; the MkDocs hook turns these into files.
 from __future__ import annotations
 
 import html
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 import yaml
@@ -20,7 +19,7 @@ class SitePage:
     src_uri: str
     url: str
     body: str  # Markdown, without front matter
-    kind: str  # "runbook" | "missing" | "index" | "status" | "errors" | "error"
+    kind: str  # "runbook" | "missing" | "index" | "products" | "status" | "errors" | "error"
     runbook_id: str | None = None
     meta: dict = field(default_factory=dict)
 
@@ -35,7 +34,7 @@ def _front(meta: dict) -> str:
     return "---\n" + yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100_000) + "---\n\n"
 
 
-def _link(text: str, from_url: str, to_url: str, lang: str | None = None) -> str:
+def link(text: str, from_url: str, to_url: str, lang: str | None = None) -> str:
     attrs = f' hreflang="{lang}" lang="{lang}"' if lang else ""
     return f'<a href="{html.escape(urls.relative(from_url, to_url))}"{attrs}>{html.escape(text)}</a>'
 
@@ -54,8 +53,8 @@ def missing_page(corpus: Corpus, runbook_id: str, lang: str) -> SitePage:
     items = []
     for code, runbook in corpus.translations(runbook_id).items():
         name = registry.language(code).name
-        link = _link(runbook.title, url, urls.runbook_url(code, runbook_id), code)
-        items.append(f'<li><span class="kb-lang">{html.escape(name)}</span> — {link}</li>')
+        anchor = link(runbook.title, url, urls.runbook_url(code, runbook_id), code)
+        items.append(f'<li><span class="kb-lang">{html.escape(name)}</span> — {anchor}</li>')
     body = (
         f'<p class="kb-missing">{html.escape(registry.t(lang, "missing.body", id=runbook_id))}</p>\n\n'
         f'<ul class="kb-translations">\n' + "\n".join(items) + "\n</ul>\n"
@@ -66,50 +65,8 @@ def missing_page(corpus: Corpus, runbook_id: str, lang: str) -> SitePage:
                     f"# {runbook_id} — {registry.t(lang, 'missing.title')}\n\n" + body, "missing", runbook_id, meta)
 
 
-def runbook_list(corpus: Corpus, lang: str, from_url: str) -> str:
-    """HTML list of every runbook, grouped by product (first product of each runbook).
-
-    Runbooks not translated into `lang` are listed too, under their title in the first language that
-    has them, marked with that language and linked there.
-    """
-    entries: list[Runbook] = []
-    for runbook_id in corpus.ids():
-        translations = corpus.translations(runbook_id)
-        runbook = translations.get(lang) or next(iter(translations.values()))
-        if not runbook.hidden:
-            entries.append(runbook)
-    if not entries:
-        return f'<p class="kb-empty">{html.escape(registry.t(lang, "runbooks.none"))}</p>\n'
-    groups: dict[str, list[Runbook]] = defaultdict(list)
-    other = registry.t(lang, "runbooks.other_product")
-    for runbook in entries:
-        groups[runbook.products[0] if runbook.products else other].append(runbook)
-    count = sum(1 for r in entries if r.language == lang)
-    parts = [f'<p class="kb-count">{html.escape(registry.t(lang, "runbooks.count", count=count))}</p>']
-    for product in sorted(groups, key=lambda p: (p == other, p.lower())):
-        parts.append(f'<h2 class="kb-product">{html.escape(product)}</h2>\n<ul class="kb-runbook-list">')
-        for runbook in sorted(groups[product], key=lambda r: (r.language != lang, r.title.lower())):
-            if runbook.language == lang:
-                link = _link(runbook.title, from_url, urls.runbook_url(lang, runbook.id))
-                badge = ""
-            else:
-                link = _link(runbook.title, from_url, urls.runbook_url(runbook.language, runbook.id),
-                             runbook.language)
-                badge = f' <span class="kb-lang-badge">{html.escape(registry.language(runbook.language).name)}</span>'
-            parts.append(f'<li>{link}{badge} <code class="kb-id">{html.escape(runbook.id)}</code></li>')
-        parts.append("</ul>")
-    return "\n".join(parts) + "\n"
-
-
-def index_page(corpus: Corpus, lang: str) -> SitePage:
-    url = urls.runbooks_index_url(lang)
-    title = registry.t(lang, "runbooks.title")
-    return SitePage(urls.src_uri(lang, "runbooks/index.md"), url, f"# {title}\n\n" + runbook_list(corpus, lang, url),
-                    "index", meta={"title": title})
-
-
 def pages_for_language(corpus: Corpus, lang: str) -> list[SitePage]:
-    pages = [index_page(corpus, lang)]
+    pages = []
     for runbook_id in corpus.ids():
         runbook = corpus.get(runbook_id, lang)
         pages.append(runbook_page(runbook) if runbook else missing_page(corpus, runbook_id, lang))

@@ -5,6 +5,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from tests import site_lists
 from tests.conftest import LANGS, read
 
 SITE_URL = "http://127.0.0.1:8000/"
@@ -36,15 +37,37 @@ def test_machine_translation_notice_in_the_page_language(built_site):
     ("pt-BR", "Status das traduções", "desatualizado"), ("ja", "翻訳の状況", "古い"),
 ])
 def test_translation_status_page_in_every_language(built_site, lang, title, stale):
-    page = soup(built_site, PREFIX[lang] + "translations/")
-    assert page.html["lang"] == lang
-    assert page.h1.get_text().strip().startswith(title)
+    status = soup(built_site, PREFIX[lang] + "translations/")
+    assert status.html["lang"] == lang
+    assert status.h1.get_text().strip().startswith(title)
+    link = status.select_one(".kb-status-matrix-link a")["href"]
+    matrix_url = site_lists.resolve(PREFIX[lang] + "translations/", link)
+    assert matrix_url == PREFIX[lang] + "translations/all/"  # the full matrix is one link away
+    page = soup(built_site, matrix_url)
     row = page.select_one('tr[data-id="KA-19371"]')
     states = [td["class"][1].split("--")[1] for td in row.select("td")]
     assert states == ["missing", "stale", "up-to-date", "up-to-date"]
     assert row.select("td")[1].a.get_text() == stale
     switcher = {a["hreflang"] for a in page.select("a.md-select__link")}
     assert switcher == set(LANGS)
+
+
+def test_translation_to_do_lists_put_stale_before_missing_and_link_the_newest_version(built_site):
+    status_url = "fr/translations/"
+    status = soup(built_site, status_url)
+    todo = {a.find_parent("tr").th["lang"]: site_lists.resolve(status_url, a["href"])
+            for a in status.select(".kb-status-summary-table a")}
+    assert todo["fr"] == "fr/translations/fr/" and todo["en"] == "fr/translations/en/"
+    fr = soup(built_site, todo["fr"])
+    rows = fr.select("#kb-todo tbody tr")
+    assert [r["data-state"] for r in rows] == sorted((r["data-state"] for r in rows), key=["stale", "missing"].index)
+    stale = next(r for r in rows if "KA-19371" in r.get_text())
+    assert stale["data-state"] == "stale"
+    newest = stale.select("td")[2].a
+    assert newest["hreflang"] in ("pt-BR", "ja") and "3" in newest.get_text()
+    en = soup(built_site, todo["en"])
+    assert {r["data-state"] for r in en.select("#kb-todo tbody tr") if "KA-19371" in r.get_text()} == {"missing"}
+    assert fr.select_one("form.kb-filter") is not None  # filterable (shown once kb-filter.js runs)
 
 
 def hreflang(page):

@@ -7,6 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from tests import site_lists
 from tests.conftest import LANGS, read
 from tests.pagefind_index import fragments, no_lunr_index
 
@@ -70,13 +71,14 @@ def test_runbook_header_is_labelled_in_the_page_language(built_site, lang, label
     assert header.select_one("time")["datetime"] == ("2023-01-16" if lang == "fr" else "2024-04-17")
 
 
-def test_home_pages_list_the_runbooks(built_site):
+def test_home_pages_lead_to_every_runbook_through_the_product_pages(built_site):
     for lang in LANGS:
-        page = soup(built_site, PREFIX[lang])
-        hrefs = {resolve(PREFIX[lang], a["href"]) for a in page.select(".kb-runbook-list a")}
-        assert len(hrefs) == 3
-    fr = soup(built_site, "fr/")
-    assert {a.get_text() for a in fr.select(".kb-runbook-list a")} >= {"Email avec URL trackée non envoyée"}
+        home = soup(built_site, PREFIX[lang])
+        assert home.select_one("article form.kb-home-search input") is not None  # search first
+        products = {resolve(PREFIX[lang], a["href"]) for a in home.select(".kb-products a")}
+        assert products == set(site_lists.product_urls(built_site, PREFIX[lang]).values())
+        assert len(site_lists.listed(built_site, PREFIX[lang])) == 3
+    assert "Email avec URL trackée non envoyée" in site_lists.listed(built_site, "fr/").values()
 
 
 def test_nothing_internal_and_no_raw_dialect_anywhere(built_site):

@@ -1,13 +1,21 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 
 from hooks.paths import REPO
 from hooks.site_build import build
+from hooks.site_url import publish_problem
 
 
 def run(args) -> int:
+    if args.publish:
+        problem = publish_problem(os.environ.get("SITE_URL", ""))
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
     return build(Path(args.site_dir), Path(args.config_file), strict=not args.no_strict, quiet=args.quiet,
                  jobs=args.jobs)
 
@@ -20,4 +28,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--quiet", action="store_true")
     p.add_argument("--jobs", type=int, default=None,
                    help="parallel MkDocs processes, one group of languages each (default: one per core)")
+    p.add_argument("--publish", action="store_true",
+                   help="a build to publish (make build): SITE_URL must give the site's public address")
     p.set_defaults(func=run)

@@ -87,4 +87,17 @@
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && toggle.checked) { toggle.checked = false; input.blur(); }
   });
+
+  // The home page's search field (hooks/home_page.py) hands its query to this box and opens it
+  const home = document.querySelector("[data-kb-home-search]");
+  if (home) {
+    const field = home.querySelector("input");
+    home.addEventListener("submit", (event) => {
+      event.preventDefault();
+      input.value = field.value;
+      toggle.checked = true;
+      input.focus();
+      run();
+    });
+  }
 })();
