@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz, process
 
+from hooks.problems import Problem
 from hooks.registry import DATA_DIR
 from hooks.runbook_format import write_atomic
 
@@ -97,9 +98,58 @@ def file_for(root: Path) -> Path:
 
 
 def _entries(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or []
-    return [item for item in data if isinstance(item, dict) and isinstance(item.get("name"), str)]
+    """The usable entries of the file (file_problems reports the others, and a file that does not read)."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh) or []
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []
+    if not isinstance(data, list):
+        return []
+    return [item for item in data if isinstance(item, dict) and isinstance(item.get("name"), str)
+            and not unusable(item["name"])]
+
+
+def file_problems(path: Path, shown: str) -> list[Problem]:
+    """What is wrong with a vocabulary file, at its line and column, so a bad edit fails clearly."""
+    def problem(node, message: str, fix: str) -> Problem:
+        mark = node.start_mark if node is not None else None
+        return Problem(shown, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, "products-file",
+                       message, fix)
+
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return [Problem(shown, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, "products-file",
+                        f"cannot read the product vocabulary: {getattr(exc, 'problem', None) or exc}",
+                        "fix the YAML syntax: a list of '- name: …' entries")]
+    if root is None:
+        return []
+    if not isinstance(root, yaml.SequenceNode):
+        return [problem(root, "the product vocabulary is not a list", "write one '- name: …' entry per product")]
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for item in root.value:
+        fields = {k.value: v for k, v in item.value} if isinstance(item, yaml.MappingNode) else {}
+        name_node = fields.get("name")
+        if not isinstance(name_node, yaml.ScalarNode):
+            problems.append(problem(item, "an entry without a 'name'", "write '- name: <the product's name>'"))
+            continue
+        alias_nodes = fields.get("aliases")
+        spellings = [name_node] + (list(alias_nodes.value) if isinstance(alias_nodes, yaml.SequenceNode) else [])
+        for node in spellings:
+            text = str(node.value)
+            why = unusable(text)
+            if why:
+                problems.append(problem(node, f"'{text[:60]}' cannot be a product name: {why}",
+                                        "write the product's name in plain text"))
+            elif key(text) in seen and seen[key(text)] != name_node.value:
+                problems.append(problem(node, f"'{text}' is already a spelling of '{seen[key(text)]}'",
+                                        "keep one entry per product; put other spellings under its 'aliases'"))
+            else:
+                seen.setdefault(key(text), name_node.value)
+    return problems
 
 
 @lru_cache(maxsize=8)

@@ -322,10 +322,13 @@ def check_file(runbook: Runbook, context: Context, strict: bool | None = None) -
 
 
 def check_whole_tree(corpus: Corpus, root: Path) -> list[Problem]:
-    """Rules about the runbooks folder as a whole: files the site would ignore, redirects, images."""
+    """Rules about the runbooks folder as a whole: files the site would ignore, redirects, images, and the
+    product vocabulary file itself."""
     if not root.is_dir():
         return []
-    return [*check_layout(root), *load_redirects(root, corpus)[1], *missing_images(corpus.runbooks, root)]
+    vocabulary = products.file_for(root)
+    return [*check_layout(root), *load_redirects(root, corpus)[1], *missing_images(corpus.runbooks, root),
+            *products.file_problems(vocabulary, display_path(vocabulary, root))]
 
 
 def validate_corpus(corpus: Corpus, root: Path | None = None,

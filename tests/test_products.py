@@ -85,3 +85,19 @@ def test_validate_reports_near_misses_and_never_suggests_another_version(tmp_pat
     fix = by_value["unknown product 'Experience Manager 6.5'"]["fix"]
     assert "6.4" not in fix and "hooks/data/products.yml" in fix
     assert by_value["unknown product 'Campain'"]["line"] == 10  # at the list item (line 10 of KB)
+
+
+def test_a_bad_edit_of_the_vocabulary_is_reported_at_its_line(tmp_path, capsys):
+    root = tmp_path / "runbooks"
+    write(root, "fr/KA-12345.md", KB)
+    write(tmp_path, "hooks/data/products.yml",
+          "- name: Campaign\n- name: Campaign v8\n- name: Campaign Classic v7\n- name: adobe campaign\n"
+          "- aliases: [x]\n- name: '<b>Target</b>'\n")
+    code, problems = validate_json(root, capsys)
+    assert code == 1
+    found = {(p["path"], p["line"], p["column"], p["rule"]) for p in problems}
+    shown = "hooks/data/products.yml"
+    assert found == {(shown, 4, 9, "products-file"), (shown, 5, 3, "products-file"), (shown, 6, 9, "products-file")}
+    write(tmp_path, "hooks/data/products.yml", "- name: [Campaign\n")
+    code, problems = validate_json(root, capsys)
+    assert code == 1 and [p["rule"] for p in problems if p["path"] == "hooks/data/products.yml"] == ["products-file"]
