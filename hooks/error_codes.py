@@ -237,6 +237,12 @@ def slug_of(code: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", code).strip(".-") or "-"
 
 
+def css_class(code: str) -> str:
+    """The class of a link to a code: a dotted name (a Java class) may be longer than a phone's line and
+    may wrap (kb.css); the others never do."""
+    return "kb-error-code kb-error-code--long" if "." in code else "kb-error-code"
+
+
 def find(text: str) -> list[Match]:
     """Every error code in `text`, in order; lookalikes (ticket keys, CVE ids, KA numbers) are skipped."""
     scanner, table = _scanner()

@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from hooks import urls
-from hooks.error_codes import find
+from hooks.error_codes import css_class, find
 from hooks.error_pages import error_url
 
 _TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
@@ -42,7 +42,7 @@ def _tag(token: str) -> tuple[bool, str] | None:
     return bool(m.group(1)), name
 
 
-def link_codes(page_html: str, href_for: Callable[[str], str | None], css_class: str = "kb-error-code") -> str:
+def link_codes(page_html: str, href_for: Callable[[str], str | None]) -> str:
     """Wrap each code whose `href_for(slug)` is not None in a link.
 
     `href_for` returns the (relative) link for a code's slug, or None to leave it as text.
@@ -99,7 +99,7 @@ def link_codes(page_html: str, href_for: Callable[[str], str | None], css_class:
         first, last = token_at(match.start), token_at(match.end - 1)
         if skip_depth[first] or skip_depth[last]:
             continue
-        opening = f'<a class="{css_class}" href="{html.escape(href)}">'
+        opening = f'<a class="{css_class(match.code)}" href="{html.escape(href)}">'
         if first == last:
             inserts.setdefault(first, []).extend([(match.start - start(first), opening),
                                                   (match.end - start(first), "</a>")])

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from hooks import error_messages, registry, urls
 from hooks.corpus import Corpus, Runbook
-from hooks.error_codes import ErrorCode, ErrorIndex, family_name, slug_of
+from hooks.error_codes import ErrorCode, ErrorIndex, css_class, family_name, slug_of
 from hooks.site_pages import SitePage
 
 KINDS = ("errors", "error")
@@ -99,13 +99,18 @@ def code_page(corpus: Corpus, code: ErrorCode, lang: str, index: ErrorIndex | No
     return SitePage(urls.src_uri(lang, f"errors/{code.slug}.md"), url, "\n".join(parts), "error", meta=meta)
 
 
+def _code_link(index: ErrorIndex, slug: str, url: str, lang: str) -> str:
+    code = index.codes[slug].code
+    return _a(code, url, error_url(lang, slug), cls=css_class(code))
+
+
 def _names(index: ErrorIndex, code: ErrorCode, lang: str, url: str) -> list[str]:
     """An exception's simple and qualified names, and the other classes of the same simple name; for a
     simple name of several classes (a choice entry), the classes to choose from."""
     t = registry.t
     if code.choices:
         items = "\n".join(
-            f'<li>{_a(index.codes[slug].code, url, error_url(lang, slug), cls="kb-error-code")} <span class="kb-count">'
+            f'<li>{_code_link(index, slug, url, lang)} <span class="kb-count">'
             f'{html.escape(t(lang, "errors.runbook_count", count=index.codes[slug].runbook_count()))}</span></li>'
             for slug in code.choices)
         return [f'<p class="kb-error-choice-intro">{html.escape(t(lang, "errors.choice"))}</p>\n',
@@ -118,7 +123,7 @@ def _names(index: ErrorIndex, code: ErrorCode, lang: str, url: str) -> list[str]
     choice = index.codes.get(index.links.get(slug_of(code.short_name), ""))
     if choice is None or not choice.choices:
         return [names]
-    others = "\n".join(f'<li>{_a(index.codes[slug].code, url, error_url(lang, slug), cls="kb-error-code")}</li>'
+    others = "\n".join(f'<li>{_code_link(index, slug, url, lang)}</li>'
                        for slug in choice.choices if slug != code.slug)
     return [names, f"<p>{html.escape(t(lang, 'errors.same_name'))}</p>\n"
                    f'<ul class="kb-error-same-name">\n{others}\n</ul>\n']
@@ -135,7 +140,7 @@ def index_page(corpus: Corpus, index: ErrorIndex, lang: str) -> SitePage:
             f"<th>{html.escape(t(lang, 'errors.column_all'))}</th></tr></thead>")
     for family, codes in index.by_family(choices=False).items():
         rows = "\n".join(
-            f'<tr><td>{_a(code.code, url, error_url(lang, code.slug), cls="kb-error-code")}</td>'
+            f'<tr><td>{_a(code.code, url, error_url(lang, code.slug), cls=css_class(code.code))}</td>'
             f"<td>{len(_runbooks(corpus, code, lang))}</td><td>{code.runbook_count()}</td></tr>"
             for code in codes)
         parts.append(f"## {family_name(family, lang)} {{#family-{family.id.lower()}}}\n\n"
@@ -162,5 +167,6 @@ def url_in(page: SitePage) -> Callable[[str], str]:
 def header_codes(index: ErrorIndex, runbook_id: str, lang: str) -> list[dict]:
     """The codes row of a runbook's header: each code the runbook quotes, linked to its page."""
     page_url = urls.runbook_url(lang, runbook_id)
-    return [{"code": code.code, "href": urls.relative(page_url, error_url(lang, code.slug))}
+    return [{"code": code.code, "class": css_class(code.code),
+             "href": urls.relative(page_url, error_url(lang, code.slug))}
             for code in index.of_runbook(runbook_id, lang)]

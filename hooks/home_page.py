@@ -8,7 +8,7 @@ import html
 
 from hooks import error_pages, product_pages, registry, urls
 from hooks.corpus import Corpus, Runbook
-from hooks.error_codes import ErrorIndex
+from hooks.error_codes import ErrorIndex, css_class
 from hooks.site_pages import link
 
 MARKER = "<!-- kb-home -->"  # where docs/<lang>/index.md wants it
@@ -65,7 +65,7 @@ def home_html(corpus: Corpus, index: ErrorIndex, lang: str, from_url: str) -> st
     codes = top_codes(index)
     if codes:
         rows = "\n".join(
-            f'<li>{link(c.code, from_url, error_pages.error_url(lang, c.slug))}'
+            f'<li>{link(c.code, from_url, error_pages.error_url(lang, c.slug), cls=css_class(c.code))}'
             f' <span class="kb-count">{html.escape(_quoted_by(lang, c.runbook_count()))}</span></li>'
             for c in codes)
         parts.append(f'<h2 id="codes">{html.escape(t(lang, "home.codes"))}</h2>\n'

@@ -34,8 +34,9 @@ def _front(meta: dict) -> str:
     return "---\n" + yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100_000) + "---\n\n"
 
 
-def link(text: str, from_url: str, to_url: str, lang: str | None = None) -> str:
+def link(text: str, from_url: str, to_url: str, lang: str | None = None, cls: str | None = None) -> str:
     attrs = f' hreflang="{lang}" lang="{lang}"' if lang else ""
+    attrs += f' class="{cls}"' if cls else ""
     return f'<a href="{html.escape(urls.relative(from_url, to_url))}"{attrs}>{html.escape(text)}</a>'
 
 

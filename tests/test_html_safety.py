@@ -125,7 +125,8 @@ def test_hostile_title_is_escaped_in_the_search_index_and_other_pages(hostile_si
     # not a script element (whose content Pagefind would have dropped)
     entries = [f for f in fragments(hostile_site) if f["url"] == "/fr/runbooks/exl-a039a288/"]
     assert entries and all(f["meta"]["title"] == TITLE for f in entries)
-    for url in ("fr/runbooks/", "runbooks/exl-a039a288/"):  # the list, and the "not translated" page
+    # the product page that lists it, the home page (recently updated) and the "not translated" page
+    for url in ("fr/products/campaign/", "fr/", "runbooks/exl-a039a288/"):
         page = BeautifulSoup((hostile_site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
         assert not page.select("article script") and not page.select("[onerror]")
         assert TITLE in page.select_one("article").get_text()
