@@ -9,7 +9,7 @@ from pathlib import Path
 from hooks import internal_values, kb_assets, path_safety, products
 from hooks.corpus import Runbook, display_path
 from hooks.frontmatter import Document, parse, read_file
-from hooks.kb_import import Imported, import_document, is_test_article, product_names, runbook_id_for
+from hooks.kb_import import Imported, import_document, is_test_article, normalize_meta, runbook_id_for
 from hooks.problems import Problem, ProblemError
 from hooks.runbook_format import dump, runbook_path, write_atomic
 
@@ -66,19 +66,17 @@ def test_article_ids(articles: list[Article]) -> set[str]:
     return {a.runbook_id for a in articles if a.runbook_id and is_test_article(a.doc.meta)}
 
 
-def product_spellings(articles: list[Article]) -> dict[str, dict[str, int]]:
-    """products.key(name) → {spelling: number of articles using it}, over every language."""
+def product_spellings(articles: list[Article], root: Path) -> dict[str, dict[str, int]]:
+    """products.key(name) → {spelling: number of articles using it}, over every language: the names the
+    runbooks will carry in `product` and `applies-to` (as normalize_meta gives them)."""
     users: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for article in articles:
-        meta, notes = article.doc.meta, []
-        keys = [k for k in ("product", "applies-to") if k in meta] or (["solution"] if "solution" in meta else [])
-        for key in keys:
-            try:
-                names = product_names(meta, key, article.doc.path, 1, notes)
-            except ProblemError:
-                continue  # reported when the article itself is imported
-            for name in names:
-                users[products.key(name)][name].add(article.runbook_id or str(article.source))
+        try:
+            _, meta, _ = normalize_meta(article.doc, article.lang, article.source, root)
+        except ProblemError:
+            continue  # reported when the article itself is imported
+        for name in (*meta.get("product", ()), *meta.get("applies-to", ())):
+            users[products.key(name)][name].add(article.runbook_id or str(article.source))
     return {k: {name: len(ids) for name, ids in spellings.items()} for k, spellings in users.items()}
 
 
@@ -89,9 +87,8 @@ def import_articles(pairs: list[tuple[Path, str]], root: Path, report: ImportRep
     tests = test_article_ids(articles)
     report.test_articles = sorted(f"{a.lang}/{a.runbook_id}: {a.doc.meta.get('title')!r}"
                                   for a in articles if a.runbook_id in tests)
-    report.products_added = products.record(root, product_spellings([a for a in articles
-                                                                     if a.runbook_id not in tests]))
     published = [a for a in articles if a.runbook_id not in tests]
+    report.products_added = products.record(root, product_spellings(published, root))
     # for the output audit, before any runbook is checked: every article's internal values, at once
     internal_values.remember_articles(root, [(a.runbook_id or str(a.source), a.doc.meta, _public_text(a.doc))
                                              for a in published])
