@@ -21,7 +21,7 @@ _pages: dict[tuple[str, str], tuple[float, SitePage]] = {}  # (lang, slug) -> (s
 def pages_for_language(corpus: Corpus, index: ErrorIndex, lang: str,
                        newest: Callable[[str], float | None]) -> list[SitePage]:
     """What error_pages.pages_for_language returns."""
-    pages = [error_pages.index_page(corpus, index, lang)]
+    pages = [error_pages.index_page(corpus, index, lang), *error_pages.family_pages(corpus, index, lang)]
     for slug, code in index.codes.items():
         mtime = newest(slug)
         cached = _pages.get((lang, slug))

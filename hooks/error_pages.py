@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from hooks import error_messages, registry, urls
+from hooks import error_messages, pagination, registry, urls
 from hooks.corpus import Corpus, Runbook
 from hooks.error_codes import ErrorCode, ErrorIndex, css_class, family_name, slug_of
 from hooks.site_pages import SitePage
@@ -129,31 +129,85 @@ def _names(index: ErrorIndex, code: ErrorCode, lang: str, url: str) -> list[str]
                    f'<ul class="kb-error-same-name">\n{others}\n</ul>\n']
 
 
+INDEX_ROWS = 25  # codes of a family shown on the index; the rest on the family's own pages
+FAMILY_KIND = "error-family"
+
+
+def family_url(lang: str, family_id: str, number: int = 1) -> str:
+    return pagination.page_url(f"{urls.prefix(lang)}errors/family/{family_id.lower()}/", number)
+
+
+def _table(corpus: Corpus, codes: list[ErrorCode], lang: str, url: str, family_id: str) -> str:
+    t = registry.t
+    head = (f"<thead><tr><th>{html.escape(t(lang, 'errors.column_code'))}</th>"
+            f"<th>{html.escape(t(lang, 'errors.column_here'))}</th>"
+            f"<th>{html.escape(t(lang, 'errors.column_all'))}</th></tr></thead>")
+    rows = "\n".join(
+        f'<tr><td>{_a(code.code, url, error_url(lang, code.slug), cls=css_class(code.code))}</td>'
+        f"<td>{len(_runbooks(corpus, code, lang))}</td><td>{code.runbook_count()}</td></tr>"
+        for code in codes)
+    return (f'<table class="kb-error-table" data-family="{html.escape(family_id)}">{head}<tbody>\n{rows}\n'
+            "</tbody></table>\n")
+
+
+def most_quoted(codes: list[ErrorCode], count: int = INDEX_ROWS) -> list[ErrorCode]:
+    """The `count` codes quoted by the most runbooks, in the family's order."""
+    kept = {c.slug for c in sorted(codes, key=lambda c: (-c.runbook_count(), c.code))[:count]}
+    return [c for c in codes if c.slug in kept]
+
+
 def index_page(corpus: Corpus, index: ErrorIndex, lang: str) -> SitePage:
+    """`/<lang>/errors/`: every family with its count and description, and its most quoted codes: a page
+    whose size depends on the number of families, not of codes (the rest is on family_pages)."""
     url = errors_index_url(lang)
     t = registry.t
     title = t(lang, "errors.title")
     parts = [f"# {title}\n", f'<p class="kb-error-intro">{html.escape(t(lang, "errors.intro"))}</p>\n',
              f'<p class="kb-count">{html.escape(t(lang, "errors.total", count=index.code_count()))}</p>\n']
-    head = (f"<thead><tr><th>{html.escape(t(lang, 'errors.column_code'))}</th>"
-            f"<th>{html.escape(t(lang, 'errors.column_here'))}</th>"
-            f"<th>{html.escape(t(lang, 'errors.column_all'))}</th></tr></thead>")
     for family, codes in index.by_family(choices=False).items():
-        rows = "\n".join(
-            f'<tr><td>{_a(code.code, url, error_url(lang, code.slug), cls=css_class(code.code))}</td>'
-            f"<td>{len(_runbooks(corpus, code, lang))}</td><td>{code.runbook_count()}</td></tr>"
-            for code in codes)
+        shown = most_quoted(codes)
+        more = ""
+        if len(shown) < len(codes):
+            more = (f'<p class="kb-error-family-more">'
+                    f'{_a(t(lang, "errors.family_all", count=len(codes)), url, family_url(lang, family.id))}</p>\n')
         parts.append(f"## {family_name(family, lang)} {{#family-{family.id.lower()}}}\n\n"
                      f'<p class="kb-error-family"><span class="kb-count">'
                      f'{html.escape(t(lang, "errors.family_count", count=len(codes)))}</span> — '
                      f"{html.escape(family.description[lang])}</p>\n\n"
-                     f'<table class="kb-error-table" data-family="{html.escape(family.id)}">{head}<tbody>\n{rows}\n'
-                     "</tbody></table>\n")
+                     + (f'<p>{html.escape(t(lang, "errors.family_top", shown=len(shown)))}</p>\n' if more else "")
+                     + _table(corpus, shown, lang, url, family.id) + more)
     return SitePage(urls.src_uri(lang, "errors/index.md"), url, "\n".join(parts), "errors", meta={"title": title})
 
 
+def family_pages(corpus: Corpus, index: ErrorIndex, lang: str) -> list[SitePage]:
+    """Every code of a family too large for the index, in pages of at most pagination.PAGE_SIZE rows."""
+    t = registry.t
+    result = []
+    for family, codes in index.by_family(choices=False).items():
+        if len(codes) <= INDEX_ROWS:
+            continue
+        chunks = pagination.pages(codes)
+        base = family_url(lang, family.id)
+        for number, chunk in enumerate(chunks, start=1):
+            url = pagination.page_url(base, number)
+            title = t(lang, "errors.family_title", family=family_name(family, lang))
+            if len(chunks) > 1:
+                title += f" ({t(lang, 'pages.of', number=number, count=len(chunks))})"
+            pager = pagination.nav(lang, base, number, len(chunks))
+            body = (f"# {html.escape(title)}\n\n"
+                    f'<p class="kb-error-family"><span class="kb-count">'
+                    f'{html.escape(t(lang, "errors.family_count", count=len(codes)))}</span> — '
+                    f"{html.escape(family.description[lang])}</p>\n\n{pager}"
+                    + _table(corpus, list(chunk), lang, url, family.id) + pager
+                    + f'<p>{_a(t(lang, "errors.back"), url, errors_index_url(lang))}</p>\n')
+            result.append(SitePage(urls.src_uri(lang, url[len(urls.prefix(lang)):] + "index.md"), url, body,
+                                   FAMILY_KIND, meta={"title": title}))
+    return result
+
+
 def pages_for_language(corpus: Corpus, index: ErrorIndex, lang: str) -> list[SitePage]:
-    return [index_page(corpus, index, lang)] + [code_page(corpus, code, lang, index) for code in index.codes.values()]
+    return ([index_page(corpus, index, lang), *family_pages(corpus, index, lang)]
+            + [code_page(corpus, code, lang, index) for code in index.codes.values()])
 
 
 def url_in(page: SitePage) -> Callable[[str], str]:

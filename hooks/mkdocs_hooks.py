@@ -274,7 +274,7 @@ def _sources_mtime(page: site_pages.SitePage) -> float | None:
         return corpus_share.changed_at.get(page.runbook_id)
     if page.kind == "error":
         return _code_sources_mtime(page.url.rstrip("/").rsplit("/", 1)[-1])
-    if page.kind == "errors":
+    if page.kind in ("errors", error_pages.FAMILY_KIND):
         return _state["all_sources"]
     return None
 

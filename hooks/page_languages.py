@@ -11,7 +11,7 @@ from hooks.corpus import Corpus
 from hooks.site_pages import SitePage
 
 # lists that exist in every language with the same pages (products, translation to-do lists and matrix)
-SAME_PATH_KINDS = ("products", "status-todo", "status-matrix")
+SAME_PATH_KINDS = ("products", "status-todo", "status-matrix", error_pages.FAMILY_KIND)
 
 
 def same_page_in(page: SitePage) -> Callable[[str], str] | None:

@@ -229,3 +229,55 @@ def test_the_language_switcher_of_a_list_page_goes_to_the_same_list_in_each_lang
                 {"en": "", "fr": "fr/", "pt-BR": "pt-BR/", "ja": "ja/"}[other]
                 + page.url.removeprefix({"en": "", "fr": "fr/", "pt-BR": "pt-BR/", "ja": "ja/"}[lang])
                 for other in LANGS}
+
+
+def corpus_quoting(codes: int) -> Corpus:
+    """40 runbooks per language quoting `codes` distinct RED codes between them (the first ones more often)."""
+    runbooks = []
+    for i in range(40):
+        quoted = " ".join(f"RED-{520000 + c}" for c in range(codes) if c % 40 == i or c < 3)
+        for lang in LANGS:
+            runbooks.append(runbook(f"KA-{10000 + i}", lang, body=f"```\n{quoted}\n```\n"))
+    return Corpus(runbooks)
+
+
+def test_the_error_index_does_not_grow_with_the_number_of_codes_and_every_code_is_listed():
+    sizes = {}
+    for codes in (60, 600):
+        corpus = corpus_quoting(codes)
+        index = error_codes.build_index(corpus)
+        main = error_pages.index_page(corpus, index, "fr")
+        family = error_pages.family_pages(corpus, index, "fr")
+        sizes[codes] = len(main.markdown.encode())
+        # the index shows the most quoted codes of the family and links the family's own pages
+        rows = re.findall(r"<tr><td><a [^>]*>(RED-\d+)</a>", main.markdown)
+        assert len(rows) == error_pages.INDEX_ROWS and {"RED-520000", "RED-520001", "RED-520002"} <= set(rows)
+        assert 'href="family/red/"' in main.markdown
+        listed = [code for page in family for code in re.findall(r"<tr><td><a [^>]*>(RED-\d+)</a>", page.markdown)]
+        assert sorted(listed) == sorted(f"RED-{520000 + c}" for c in range(codes))  # every code, once
+        assert all(len(re.findall(r"<tr>", page.markdown)) <= pagination.PAGE_SIZE + 1 for page in family)
+        assert [page.url for page in family][:2] == ["fr/errors/family/red/", "fr/errors/family/red/2/"][:len(family)]
+    assert sizes[600] < sizes[60] * 1.1
+
+
+def test_a_large_family_gets_its_own_pages_in_every_language_of_the_built_site(tmp_path):
+    from bs4 import BeautifulSoup
+
+    from tests.conftest import VALID_RUNBOOK, build_site, copy_project
+
+    project = copy_project(tmp_path / "project")
+    codes = error_pages.INDEX_ROWS + 5
+    for i in range(codes):
+        text = VALID_RUNBOOK.replace("KA-12345", f"KA-{70000 + i}") + f"\n```\nRED-{530000 + i} Échec\n```\n"
+        (project / "runbooks" / "fr" / f"KA-{70000 + i}.md").write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr[-2000:]
+    for prefix in ("", "fr/", "pt-BR/", "ja/"):
+        page = BeautifulSoup((site / prefix / "errors" / "family" / "red" / "index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        rows = page.select("article table.kb-error-table tbody tr")
+        assert len(rows) >= codes
+        assert page.html["lang"] == (prefix.rstrip("/") or "en")
+        alternates = {link["hreflang"] for link in page.select("link[rel=alternate][hreflang]")}
+        assert {"en", "fr", "pt-BR", "ja"} <= alternates
