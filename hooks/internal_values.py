@@ -137,46 +137,67 @@ def remember_article(root: Path, runbook_id: str, doc) -> int:
 
 @dataclass
 class Denylist:
+    """The recorded entries, looked up as a hash set of word runs: a text is read once, and at each word
+    that starts an entry, one lookup per distinct entry length (at most SHINGLE), however many values
+    were recorded (a real import records tens of thousands; comparing each text with every entry that
+    starts with a common word made the audit cost pages × values)."""
+
     entries: set[tuple[str, tuple[str, ...]]]
-    _by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict, init=False)
+    _runs: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, init=False)  # → field names
+    _firsts: frozenset[str] = field(default=frozenset(), init=False)
+    _lengths: tuple[int, ...] = field(default=(), init=False)
 
     def __post_init__(self) -> None:
-        index = defaultdict(list)
+        runs: dict[tuple[str, ...], list[str]] = defaultdict(list)
         for name, hashes in sorted(self.entries):
-            index[hashes[0]].append((name, hashes))
-        self._by_first = dict(index)
+            if hashes:
+                runs[hashes].append(name)
+        self._runs = {hashes: tuple(names) for hashes, names in runs.items()}
+        self._firsts = frozenset(hashes[0] for hashes in self._runs)
+        self._lengths = tuple(sorted({len(hashes) for hashes in self._runs}))
 
     def __len__(self) -> int:
         return len(self.entries)
 
+    def _at(self, hashed: list[str], i: int) -> Iterator[tuple[str, tuple[str, ...]]]:
+        """The entries whose word run starts at word `i` of `hashed`."""
+        runs, rest = self._runs, len(hashed) - i
+        for length in self._lengths:
+            if length > rest:
+                break
+            run = tuple(hashed[i:i + length])
+            for name in runs.get(run, ()):
+                yield name, run
+
     def matching(self, text: str) -> set[tuple[str, tuple[str, ...]]]:
         """The entries whose word sequence occurs in `text`."""
-        hashed = [digest(m.group()) for m in _WORD.finditer(text.casefold())]
-        found = set()
+        hashed = _hashed([m.group() for m in _WORD.finditer(text.casefold())])
+        found: set[tuple[str, tuple[str, ...]]] = set()
         for i, value in enumerate(hashed):
-            for name, hashes in self._by_first.get(value, ()):
-                if tuple(hashed[i:i + len(hashes)]) == hashes:
-                    found.add((name, hashes))
+            if value in self._firsts:
+                found.update(self._at(hashed, i))
         return found
 
     def find(self, text: str) -> Iterator[tuple[int, str]]:
-        """(line, field) of every recorded word sequence found in `text`."""
-        if not self._by_first:
+        """(line, field) of every recorded word sequence found in `text`: at a word where several
+        start, the first field name in sorted order (then the shortest run) is reported."""
+        if not self._runs:
             return
         folded = text.casefold()
         matches = list(_WORD.finditer(folded))
-        words_ = [m.group() for m in matches]
-        firsts = {w for w in set(words_) if digest(w) in self._by_first}
-        if not firsts:
-            return
-        for i, word in enumerate(words_):
-            if word not in firsts:
-                continue
-            for name, hashes in self._by_first[digest(word)]:
-                if len(hashes) <= len(words_) - i and all(
-                        digest(words_[i + k]) == h for k, h in enumerate(hashes)):
-                    yield folded.count("\n", 0, matches[i].start()) + 1, name
-                    break
+        hashed = _hashed([m.group() for m in matches])
+        firsts = self._firsts
+        for i, value in enumerate(hashed):
+            if value in firsts:
+                found = min(self._at(hashed, i), default=None)
+                if found is not None:
+                    yield folded.count("\n", 0, matches[i].start()) + 1, found[0]
+
+
+def _hashed(words_: list[str]) -> list[str]:
+    """The digest of every word, each distinct word hashed once."""
+    digests = {word: digest(word) for word in set(words_)}
+    return [digests[word] for word in words_]
 
 
 def load(root: Path) -> Denylist:

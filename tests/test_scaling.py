@@ -1,0 +1,161 @@
+"""Nothing grows faster than the site: the whole-site phases count their work, not their time.
+
+Doubling the runbooks (or the recorded internal values) at most doubles the steps of each phase: the
+runbooks the translation facts visit, the hash lookups the output audit makes. No clock is read.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hooks import banners, internal_values, status_page, translations
+from hooks.corpus import Corpus, Runbook
+
+LANGS = ("en", "fr", "pt-BR", "ja")
+
+
+class CountingList(list):
+    """A list that counts the items handed out by iterating over it (every whole-corpus pass)."""
+
+    visited = 0
+
+    def __iter__(self):
+        for item in super().__iter__():
+            CountingList.visited += 1
+            yield item
+
+
+def synthetic_corpus(n: int) -> Corpus:
+    """n articles × 4 languages; every third article's Japanese translation lost its article number and
+    joins its group through the exl-id only; every French translation is one version behind."""
+    runbooks = []
+    for index in range(n):
+        article = f"KA-{10000 + index}"
+        exl_id = f"{index:08x}-0000-0000-0000-000000000000"
+        for lang in LANGS:
+            runbook_id = f"exl-{exl_id[:8]}" if lang == "ja" and index % 3 == 0 else article
+            meta = {"id": runbook_id, "title": f"{article} {lang}", "exl-id": exl_id,
+                    "version-number": 1 if lang == "fr" else 2, "published": "2024-04-17T12:38:19Z"}
+            runbooks.append(Runbook(runbook_id, lang, f"runbooks/{lang}/{runbook_id}.md", meta, "body", 1))
+    corpus = Corpus(runbooks)
+    corpus.runbooks = CountingList(corpus.runbooks)
+    return corpus
+
+
+def translation_work(n: int) -> int:
+    """Runbooks visited while building every language's status page and every runbook's stale banner."""
+    corpus = synthetic_corpus(n)
+    CountingList.visited = 0
+    for lang in LANGS:
+        status_page.status_page(corpus, lang)
+        for runbook in corpus.in_language(lang):
+            banners.stale_banner(corpus, runbook)
+    return CountingList.visited
+
+
+def test_translation_facts_are_computed_once_not_once_per_runbook():
+    small, large = translation_work(100), translation_work(200)
+    assert large <= 2 * small
+    assert small <= 10 * 100 * len(LANGS)  # a few passes over the corpus, not one per cell or banner
+
+
+def test_translation_groups_still_join_by_exl_id_and_mark_the_older_version_stale():
+    corpus = synthetic_corpus(6)
+    group = translations.group(corpus, "KA-10000")
+    assert {code: r.id for code, r in group.items()} == {
+        "en": "KA-10000", "fr": "KA-10000", "pt-BR": "KA-10000", "ja": "exl-00000000"}
+    assert translations.cell(corpus, "KA-10000", "fr").state == translations.STALE
+    assert translations.cell(corpus, "exl-00000000", "ja").state == translations.UP_TO_DATE
+    banner = banners.stale_banner(corpus, corpus.get("KA-10000", "fr"))
+    assert {link["lang"] for link in banner["links"]} == {"en", "pt-BR", "ja"}
+    group["fr"] = None  # a caller's copy: the shared facts are not changed by it
+    assert translations.group(corpus, "KA-10000")["fr"] is not None
+
+
+class CountingDict(dict):
+    lookups = 0
+
+    def get(self, key, default=None):
+        CountingDict.lookups += 1
+        return super().get(key, default)
+
+
+def notes(count: int) -> set:
+    """`count` internal notes of ordinary words, as a real import records them (6-word runs)."""
+    words = ["the", "customer", "said", "that", "this", "issue", "is", "only", "seen", "on", "their",
+             "staging", "instance", "after", "upgrade"]
+    entries = set()
+    for index in range(count):
+        note = " ".join(words[(index + k) % len(words)] for k in range(10)) + f" ticket{index:06d}"
+        entries |= internal_values.entries_for("internal-notes", note)
+    return entries
+
+
+PAGE = ("<p>The customer said that this issue is only seen after an upgrade of their staging instance; "
+        "the fix is in the next release.</p>\n") * 20
+
+
+def audit_lookups(denylist: internal_values.Denylist, text: str, monkeypatch) -> int:
+    """Word hashes computed plus entry lookups made while searching `text`."""
+    CountingDict.lookups = 0
+    if hasattr(denylist, "_runs"):
+        monkeypatch.setattr(denylist, "_runs", CountingDict(denylist._runs))
+    real = internal_values.digest
+
+    def counting_digest(word: str) -> str:
+        CountingDict.lookups += 1
+        return real(word)
+
+    monkeypatch.setattr(internal_values, "digest", counting_digest)
+    list(denylist.find(text))
+    monkeypatch.undo()
+    return CountingDict.lookups
+
+
+def test_the_audit_reads_a_text_once_whatever_the_number_of_recorded_values(monkeypatch):
+    few, many = internal_values.Denylist(notes(10)), internal_values.Denylist(notes(2000))
+    assert len(many) > 50 * len(few)
+    assert audit_lookups(many, PAGE, monkeypatch) <= audit_lookups(few, PAGE, monkeypatch) * 1.5 + 10
+    # twice the text, twice the lookups (give or take the runs that fit across the seam)
+    once = audit_lookups(many, PAGE, monkeypatch)
+    assert audit_lookups(many, PAGE * 2, monkeypatch) <= 2 * once + internal_values.SHINGLE
+    words = len(internal_values._WORD.findall(PAGE))
+    assert audit_lookups(many, PAGE, monkeypatch) <= (internal_values.SHINGLE + 1) * words
+
+
+def reference_find(entries: set, text: str) -> list[tuple[int, str]]:
+    """The audit's search as first written: at each word, every entry in sorted order, compared word by word."""
+    folded = text.casefold()
+    matches = list(internal_values._WORD.finditer(folded))
+    hashed = [internal_values.digest(m.group()) for m in matches]
+    found = []
+    for i in range(len(hashed)):
+        for name, hashes in sorted(entries):
+            if tuple(hashed[i:i + len(hashes)]) == hashes:
+                found.append((folded.count("\n", 0, matches[i].start()) + 1, name))
+                break
+    return found
+
+
+VOCABULARY = ["alpha", "Bravo", "charlie", "délta", "エコー", "foxtrot", "golf"]
+texts = st.lists(st.sampled_from([*VOCABULARY, " ", "\n", ", ", "-"]), max_size=60).map("".join)
+values = st.lists(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=9).map(" ".join), max_size=6)
+fields = st.sampled_from(internal_values.VALUE_FIELDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(fields, values), max_size=4), texts)
+def test_the_hash_set_search_finds_what_the_entry_by_entry_search_found(recorded, text):
+    entries = set()
+    for name, items in recorded:
+        for item in items:
+            entries |= internal_values.entries_for(name, item)
+    denylist = internal_values.Denylist(entries)
+    assert list(denylist.find(text)) == reference_find(entries, text)
+    assert denylist.matching(text) == {entry for entry in entries if _occurs(entry[1], text)}
+
+
+def _occurs(hashes: tuple[str, ...], text: str) -> bool:
+    hashed = [internal_values.digest(m.group()) for m in internal_values._WORD.finditer(text.casefold())]
+    return any(tuple(hashed[i:i + len(hashes)]) == hashes for i in range(len(hashed)))
