@@ -15,9 +15,10 @@ characters ("test", "n/a") are too common to be evidence of a leak and are not r
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -104,6 +105,91 @@ def read(root: Path) -> set[tuple[str, tuple[str, ...]]]:
     return _read_all(root)[0]
 
 
+@dataclass
+class _Record:
+    """The file's entries in memory; the secret ones also by word run (to find what a text publishes)."""
+
+    secret: set
+    public: set
+    on_disk: tuple[frozenset, frozenset]
+    runs: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    lengths: Counter = field(default_factory=Counter)  # run length → how many runs have it
+
+    @classmethod
+    def read(cls, root: Path) -> _Record:
+        secret, public = _read_all(root)
+        record = cls(set(secret), set(public), (frozenset(secret), frozenset(public)))
+        record._index(secret)
+        return record
+
+    def _index(self, entries) -> None:
+        for name, hashes in entries:
+            names = self.runs.setdefault(hashes, set())
+            if not names:
+                self.lengths[len(hashes)] += 1
+            names.add(name)
+
+    def _unindex(self, entries) -> None:
+        for name, hashes in entries:
+            names = self.runs.get(hashes)
+            if names and name in names:
+                names.discard(name)
+                if not names:
+                    del self.runs[hashes]
+                    self.lengths[len(hashes)] -= 1
+
+    def published(self, text: str) -> set[tuple[str, tuple[str, ...]]]:
+        """The indexed entries whose word run occurs in `text` (one lookup per word and run length)."""
+        hashed = _hashed(_WORD.findall(text.casefold()))
+        lengths = sorted(length for length, count in self.lengths.items() if count)
+        found = set()
+        for i in range(len(hashed)):
+            for length in lengths:
+                if i + length > len(hashed):
+                    break
+                run = tuple(hashed[i:i + length])
+                found.update((name, run) for name in self.runs.get(run, ()))
+        return found
+
+    def remember(self, meta: dict, public_text: str) -> int:
+        before = set(self.secret)
+        new = entries_from_meta(meta)
+        self.secret |= new
+        self._index(new)
+        if public_text:
+            self.public |= self.published(public_text)
+        gone = self.secret & self.public
+        self.secret -= gone
+        self._unindex(gone)
+        return len(new - before - self.public)
+
+    def write(self, root: Path) -> None:
+        if (self.secret, self.public) == self.on_disk:
+            return  # importing again rewrites nothing
+        lines = sorted(f"{name}\t{' '.join(hashes)}" for name, hashes in self.secret)
+        lines += sorted(f"{PUBLIC}{name}\t{' '.join(hashes)}" for name, hashes in self.public)
+        write_atomic(file_for(root), _HEADER + "\n".join(lines) + "\n")
+        self.on_disk = (frozenset(self.secret), frozenset(self.public))
+
+
+_batches: dict[Path, _Record] = {}
+
+
+@contextlib.contextmanager
+def batch(root: Path) -> Iterator[None]:
+    """Within it, `remember` keeps the file's entries in memory and the file is written once, at the end
+    (an import of thousands of articles read, indexed and rewrote the whole file for each article)."""
+    key = file_for(root).resolve()
+    if key in _batches:
+        yield
+        return
+    _batches[key] = _Record.read(root)
+    try:
+        yield
+    finally:
+        _batches.pop(key).write(root)
+
+
 def remember(root: Path, meta: dict, public_text: str = "") -> int:
     """Record the internal values of one KB article's front matter; returns how many entries were new.
 
@@ -112,16 +198,13 @@ def remember(root: Path, meta: dict, public_text: str = "") -> int:
     English one, or a public help link. They are remembered as public, so the result does not depend
     on the order articles are imported in, and importing again rewrites nothing.
     """
-    secret, public = _read_all(root)
-    new = entries_from_meta(meta)
-    if public_text:
-        public = public | Denylist(new | secret).matching(public_text)
-    result = (secret | new) - public
-    if result != secret or public != _read_all(root)[1]:
-        lines = sorted(f"{name}\t{' '.join(hashes)}" for name, hashes in result)
-        lines += sorted(f"{PUBLIC}{name}\t{' '.join(hashes)}" for name, hashes in public)
-        write_atomic(file_for(root), _HEADER + "\n".join(lines) + "\n")
-    return len(new - secret - public)
+    record = _batches.get(file_for(root).resolve())
+    if record is not None:
+        return record.remember(meta, public_text)
+    record = _Record.read(root)
+    count = record.remember(meta, public_text)
+    record.write(root)
+    return count
 
 
 def remember_article(root: Path, runbook_id: str, doc) -> int:
@@ -184,14 +267,16 @@ class Denylist:
         if not self._runs:
             return
         folded = text.casefold()
-        matches = list(_WORD.finditer(folded))
-        hashed = _hashed([m.group() for m in matches])
-        firsts = self._firsts
+        words_ = _WORD.findall(folded)
+        hashed = _hashed(words_)
+        firsts, starts = self._firsts, None
         for i, value in enumerate(hashed):
             if value in firsts:
                 found = min(self._at(hashed, i), default=None)
                 if found is not None:
-                    yield folded.count("\n", 0, matches[i].start()) + 1, found[0]
+                    if starts is None:  # where each word starts: needed only for a leak's line
+                        starts = [m.start() for m in _WORD.finditer(folded)]
+                    yield folded.count("\n", 0, starts[i]) + 1, found[0]
 
 
 def _hashed(words_: list[str]) -> list[str]:

@@ -6,11 +6,15 @@ runbooks the translation facts visit, the hash lookups the output audit makes. N
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench import real
 from hooks import banners, internal_values, status_page, translations
+from hooks.cli import main
 from hooks.corpus import Corpus, Runbook
+from tests.conftest import SHARED
 
 LANGS = ("en", "fr", "pt-BR", "ja")
 
@@ -159,3 +163,32 @@ def test_the_hash_set_search_finds_what_the_entry_by_entry_search_found(recorded
 def _occurs(hashes: tuple[str, ...], text: str) -> bool:
     hashed = [internal_values.digest(m.group()) for m in internal_values._WORD.finditer(text.casefold())]
     return any(tuple(hashed[i:i + len(hashes)]) == hashes for i in range(len(hashed)))
+
+
+@pytest.mark.corpus
+def test_import_reads_and_writes_the_recorded_values_once_whatever_the_number_of_articles(tmp_path, monkeypatch):
+    if not (SHARED / "corpus" / "kcs-more").is_dir():
+        pytest.skip("needs ../shared/corpus")
+    calls = {"read": 0, "write": 0}
+    real_read, real_write = internal_values._read_all, internal_values.write_atomic
+
+    def counting_read(root):
+        calls["read"] += 1
+        return real_read(root)
+
+    def counting_write(path, text):
+        calls["write"] += 1
+        return real_write(path, text)
+
+    monkeypatch.setattr(internal_values, "_read_all", counting_read)
+    monkeypatch.setattr(internal_values, "write_atomic", counting_write)
+    counted = []
+    for articles in (4, 8):
+        export, root = tmp_path / f"export{articles}", tmp_path / f"p{articles}" / "runbooks"
+        real.write_export(articles, export)
+        root.mkdir(parents=True)
+        calls.update(read=0, write=0)
+        main(["import", "-q", str(export), "--root", str(root)])
+        assert len(list(root.glob("*/*.md"))) == articles * len(LANGS)
+        counted.append(dict(calls))
+    assert counted[0] == counted[1] == {"read": 1, "write": 1}

@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from hooks import kb_export, registry
+from hooks import internal_values, kb_export, registry
 from hooks.importer import ImportReport, import_one
 from hooks.paths import RUNBOOKS
 from hooks.problems import Problem
@@ -66,8 +66,9 @@ def run(args) -> int:
     from tqdm import tqdm  # here: every other command starts faster
 
     # tqdm draws on stderr only when it is a terminal (disable=None), so logs and CI output stay clean.
-    for source, lang in tqdm(articles, desc="import", unit="article", disable=None, file=sys.stderr):
-        import_one(source, lang, root, report, force=args.force)
+    with internal_values.batch(root):  # .internal-values written once, not once per article
+        for source, lang in tqdm(articles, desc="import", unit="article", disable=None, file=sys.stderr):
+            import_one(source, lang, root, report, force=args.force)
     for csv_path, lang in csvs:
         kb_export.import_redirects(csv_path, lang, root, report)
     if args.verbose:
