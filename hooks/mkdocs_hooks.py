@@ -466,7 +466,8 @@ def _finish_site(config):
     try:
         if language_subset.requested():  # one group of `python -m hooks build`: the parent finishes the site
             site_finish.save_group_state(_state["page_links"], _state["site_pages"], config.site_url or "")
-            site_finish.finish_group(Path(config.site_dir), _state["root"], _state["search_runs"], _state["audit"])
+            site_finish.finish_group(Path(config.site_dir), _state["root"], _state["search_runs"], _state["audit"],
+                                     any(not r.hidden for r in _state["corpus"].runbooks))
             return
         problems = site_finish.finish(Path(config.site_dir), _state["corpus"], _state["errors"],
                                       config.site_url or "", _state["page_links"], _state["site_pages"],
