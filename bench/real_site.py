@@ -9,6 +9,7 @@ import shutil
 import sys
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bench import measure
 from hooks.frontmatter import read_file
@@ -17,6 +18,7 @@ from hooks.problems import ProblemError
 REPO = Path(__file__).resolve().parent.parent
 STOCK_CONFIG = Path(__file__).resolve().parent / "stock" / "mkdocs.yml"
 _UNKNOWN_PRODUCT = re.compile(r"^unknown (?:product|applies-to) '(.+)'$")
+_LINK_TARGET = re.compile(r"\]\(([^)\s]+)")
 
 
 def our_project(path: Path) -> Path:
@@ -121,7 +123,21 @@ def stock_project(ours: Path, stock: Path) -> int:
             except ProblemError:
                 continue
             title = str(doc.meta.get("title") or path.stem).replace("'", "''")
-            body = doc.body.replace("](../assets/", "](assets/")
+            body = _stock_buildable(doc.body.replace("](../assets/", "](assets/"))
             (docs / "runbooks" / path.name).write_text(f"---\ntitle: '{title}'\n---\n\n{body}", encoding="utf-8")
             pages += 1
     return pages
+
+
+def _stock_buildable(body: str) -> str:
+    """The body with the link targets MkDocs itself cannot parse replaced by '#': a real article links
+    `http://`[`%200`]`…`, and `urlsplit` raises on it, which stops the stock build with a traceback (ours
+    renders it). Only the stock copy is changed, so that the stock stack builds the same pages."""
+    def target(match: re.Match) -> str:
+        try:
+            urlsplit(match[1])
+        except ValueError:
+            return "](#"
+        return match.group()
+
+    return _LINK_TARGET.sub(target, body)
