@@ -229,6 +229,7 @@ class Denylist:
     _runs: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, init=False)  # → field names
     _firsts: frozenset[str] = field(default=frozenset(), init=False)
     _lengths: tuple[int, ...] = field(default=(), init=False)
+    _by_length: dict[int, frozenset[tuple[str, ...]]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         runs: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -238,6 +239,14 @@ class Denylist:
         self._runs = {hashes: tuple(names) for hashes, names in runs.items()}
         self._firsts = frozenset(hashes[0] for hashes in self._runs)
         self._lengths = tuple(sorted({len(hashes) for hashes in self._runs}))
+        self._by_length = {length: frozenset(run for run in self._runs if len(run) == length)
+                           for length in self._lengths}
+
+    def _any(self, hashed: list[str]) -> bool:
+        """Whether any entry occurs in `hashed`: every window of each entry length against the entries of
+        that length, as set operations (no Python loop over the words; most texts hold no entry)."""
+        return any(not runs.isdisjoint(zip(*[hashed[k:] for k in range(length)], strict=False))
+                   for length, runs in self._by_length.items())
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -267,8 +276,9 @@ class Denylist:
         if not self._runs:
             return
         folded = text.casefold()
-        words_ = _WORD.findall(folded)
-        hashed = _hashed(words_)
+        hashed = _hashed(_WORD.findall(folded))
+        if not self._any(hashed):
+            return
         firsts, starts = self._firsts, None
         for i, value in enumerate(hashed):
             if value in firsts:
@@ -280,9 +290,8 @@ class Denylist:
 
 
 def _hashed(words_: list[str]) -> list[str]:
-    """The digest of every word, each distinct word hashed once."""
-    digests = {word: digest(word) for word in set(words_)}
-    return [digests[word] for word in words_]
+    """The digest of every word (`digest` remembers the words it has seen)."""
+    return list(map(digest, words_))
 
 
 def load(root: Path) -> Denylist:
