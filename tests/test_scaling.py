@@ -192,3 +192,77 @@ def test_import_reads_and_writes_the_recorded_values_once_whatever_the_number_of
         assert len(list(root.glob("*/*.md"))) == articles * len(LANGS)
         counted.append(dict(calls))
     assert counted[0] == counted[1] == {"read": 1, "write": 1}
+
+
+class CallCounter:
+    """Python function calls made while the block runs (sys.setprofile): work, not time."""
+
+    def __enter__(self):
+        import sys
+
+        self.calls = 0
+
+        def profile(frame, event, arg):
+            if event in ("call", "c_call"):
+                self.calls += 1
+
+        sys.setprofile(profile)
+        return self
+
+    def __exit__(self, *exc):
+        import sys
+
+        sys.setprofile(None)
+
+
+def realistic_corpus(n: int) -> Corpus:
+    """n articles × 4 languages with what the whole-site phases read: products, applies-to, versions,
+    error codes and references to other articles in the body."""
+    runbooks = []
+    for index in range(n):
+        article = f"KA-{10000 + index}"
+        body = (f"# Title {index}\n\nThe job fails with RED-{520000 + index % 50} and ORA-{12000 + index % 7}.\n"
+                f"See KA-{10000 + (index * 7) % n} and [the guide](https://experienceleague.adobe.com/x).\n")
+        for lang in LANGS:
+            meta = {"id": article, "type": "kb-article", "language": lang, "title": f"{article} {lang}",
+                    "description": "A description", "article-number": article,
+                    "exl-id": f"{index:08x}-0000-0000-0000-000000000000", "product": ["Campaign"],
+                    "applies-to": ["Campaign v8"], "version-number": 1 + index % 3 if lang == "fr" else 3,
+                    "created": "2024-04-17T12:30:27Z", "published": "2024-04-17T12:38:19Z"}
+            runbooks.append(Runbook(article, lang, f"runbooks/{lang}/{article}.md", meta, body, 12))
+    return Corpus(runbooks)
+
+
+def whole_site_calls(n: int) -> dict[str, int]:
+    from hooks import alternates, api_json, error_codes, site_pages, validate
+
+    corpus = realistic_corpus(n)
+    counted = {}
+    with CallCounter() as counter:
+        index = error_codes.build_index(corpus)
+    counted["error-code index"] = counter.calls
+    with CallCounter() as counter:
+        validate.check_duplicates(corpus), validate.check_translations(corpus)
+    counted["cross-file validation"] = counter.calls
+    with CallCounter() as counter:
+        api_json.runbooks_json(corpus, index, "https://x/"), api_json.errors_json(corpus, index, "https://x/")
+    counted["api json"] = counter.calls
+    with CallCounter() as counter:
+        for lang in LANGS:
+            site_pages.runbook_list(corpus, lang, site_pages.index_page(corpus, lang).url)
+            status_page.status_page(corpus, lang)
+    counted["runbook lists and status pages"] = counter.calls
+    with CallCounter() as counter:
+        for runbook_id in corpus.ids():
+            alternates.runbook_alternates(corpus, runbook_id)
+            for lang in LANGS:
+                banners.banners(corpus, corpus.get(runbook_id, lang))
+    counted["alternates and banners"] = counter.calls
+    return counted
+
+
+def test_every_whole_site_phase_does_at_most_twice_the_work_for_twice_the_runbooks():
+    whole_site_calls(10)  # what is done once per process (registries read, patterns compiled) is not counted
+    small, large = whole_site_calls(150), whole_site_calls(300)
+    for phase, calls in small.items():
+        assert large[phase] <= 2.1 * calls, f"{phase}: {calls} calls for 150 articles, {large[phase]} for 300"
