@@ -157,7 +157,10 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.corpus == "real":
-            run_real(args, report, work, save)
+            try:
+                run_real(args, report, work, save)
+            except real.CorpusMissing as exc:
+                raise SystemExit(f"bench: {exc}") from None
         else:
             run_generated(args, report, work, save)
         if not args.skip_validate:
