@@ -173,20 +173,27 @@ class _Record:
 
 
 _batches: dict[Path, _Record] = {}
+_since_write: dict[Path, int] = {}
+# Within a batch the file is also written every FLUSH_EVERY articles: an import killed outright (no
+# `finally`) loses at most these; importing again records them (import remembers every article it reads,
+# unchanged ones too). A few writes per thousand articles keep the import linear.
+FLUSH_EVERY = 200
 
 
 @contextlib.contextmanager
 def batch(root: Path) -> Iterator[None]:
-    """Within it, `remember` keeps the file's entries in memory and the file is written once, at the end
-    (an import of thousands of articles read, indexed and rewrote the whole file for each article)."""
+    """Within it, `remember` keeps the file's entries in memory and writes the file every FLUSH_EVERY
+    articles and at the end (an import of thousands of articles read, indexed and rewrote the whole file
+    for each article)."""
     key = file_for(root).resolve()
     if key in _batches:
         yield
         return
-    _batches[key] = _Record.read(root)
+    _batches[key], _since_write[key] = _Record.read(root), 0
     try:
         yield
     finally:
+        _since_write.pop(key)
         _batches.pop(key).write(root)
 
 
@@ -198,9 +205,15 @@ def remember(root: Path, meta: dict, public_text: str = "") -> int:
     English one, or a public help link. They are remembered as public, so the result does not depend
     on the order articles are imported in, and importing again rewrites nothing.
     """
-    record = _batches.get(file_for(root).resolve())
+    key = file_for(root).resolve()
+    record = _batches.get(key)
     if record is not None:
-        return record.remember(meta, public_text)
+        count = record.remember(meta, public_text)
+        _since_write[key] += 1
+        if _since_write[key] >= FLUSH_EVERY:
+            record.write(root)
+            _since_write[key] = 0
+        return count
     record = _Record.read(root)
     count = record.remember(meta, public_text)
     record.write(root)

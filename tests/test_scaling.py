@@ -266,3 +266,26 @@ def test_every_whole_site_phase_does_at_most_twice_the_work_for_twice_the_runboo
     small, large = whole_site_calls(150), whole_site_calls(300)
     for phase, calls in small.items():
         assert large[phase] <= 2.1 * calls, f"{phase}: {calls} calls for 150 articles, {large[phase]} for 300"
+
+
+@pytest.mark.corpus
+def test_a_long_import_still_writes_the_recorded_values_every_few_hundred_articles(tmp_path, monkeypatch):
+    """A killed import loses at most FLUSH_EVERY articles' values; the file is the same either way."""
+    if not (SHARED / "corpus" / "kcs-more").is_dir():
+        pytest.skip("needs ../shared/corpus")
+    export = tmp_path / "export"
+    real.write_export(8, export)
+    files, writes = [], []
+    real_write = internal_values.write_atomic
+    monkeypatch.setattr(internal_values, "write_atomic", lambda path, text: (writes.append(text),
+                                                                              real_write(path, text)))
+    for every in (5, internal_values.FLUSH_EVERY):
+        monkeypatch.setattr(internal_values, "FLUSH_EVERY", every)
+        writes.clear()
+        root = tmp_path / f"p{every}" / "runbooks"
+        root.mkdir(parents=True)
+        main(["import", "-q", str(export), "--root", str(root)])
+        files.append(internal_values.file_for(root).read_bytes())
+        # every 5 articles when something new was recorded since the last write; else once, at the end
+        assert len(writes) >= 2 if every == 5 else len(writes) == 1
+    assert files[0] == files[1]
