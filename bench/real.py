@@ -92,8 +92,9 @@ def _derived_uuid(value: str, copy: int) -> str:
 
 
 def _marked_notes(text: str, copy: int) -> str:
-    words = text.split(" ")
-    return " ".join(f"{word} c{copy}" if i % 5 == 4 else word for i, word in enumerate(words))
+    words = text.split(" ")  # marks go between words, never after the last (it may close a quote)
+    return " ".join(f"{word} c{copy}" if i % 5 == 4 and i < len(words) - 1 else word
+                    for i, word in enumerate(words))
 
 
 def copied_text(text: str, copy: int, ids: dict[str, str]) -> str:
