@@ -25,6 +25,7 @@ class Run:
     returncode: int
     output: str
     cpu_seconds: float = 0.0  # user + system time of the command and its descendants
+    peak_pss_mb: float = 0.0  # sum of the PSS of the process tree (shared pages counted once), sampled
 
 
 def _children() -> dict[int, list[int]]:
@@ -42,31 +43,51 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of `pid` and all its descendants (Linux /proc)."""
+def _pss(pid: int) -> int:
+    """Proportional set size of `pid` in bytes: a page shared by k processes counts 1/k in each, so the
+    sum over a tree of forked processes counts shared memory once (RSS summed counts it k times)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def tree_memory(pid: int) -> tuple[int, int]:
+    """(RSS summed, PSS summed) in bytes of `pid` and all its descendants (Linux /proc)."""
     tree = _children()
-    total, todo = 0, [pid]
+    rss, pss, todo = 0, 0, [pid]
     while todo:
         current = todo.pop()
         try:
             with open(f"/proc/{current}/statm", encoding="ascii") as fh:
-                total += int(fh.read().split()[1]) * PAGE_SIZE
+                rss += int(fh.read().split()[1]) * PAGE_SIZE
         except OSError:
             pass
+        pss += _pss(current)
         todo.extend(tree.get(current, []))
-    return total
+    return rss, pss
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of `pid` and all its descendants (Linux /proc)."""
+    return tree_memory(pid)[0]
 
 
 def run(command: list[str], cwd: Path | None = None, env: dict | None = None) -> Run:
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
-    peak = [0]
+    peak = [0, 0]
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            peak[0] = max(peak[0], tree_rss(process.pid))
+            rss, pss = tree_memory(process.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
             done.wait(SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -78,7 +99,7 @@ def run(command: list[str], cwd: Path | None = None, env: dict | None = None) ->
     done.set()
     sampler.join()
     return Run(command, seconds, peak[0] / 2**20, usage.ru_maxrss / 1024, process.returncode, output,
-               usage.ru_utime + usage.ru_stime)
+               usage.ru_utime + usage.ru_stime, peak[1] / 2**20)
 
 
 @dataclass

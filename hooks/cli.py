@@ -10,6 +10,8 @@ COMMANDS = (
     "import_kb",
     "validate",
     "build",
+    "build_group",
+    "merge_groups",
     "lookup",
     "translations",
     "new",

@@ -116,18 +116,18 @@ def remember(root: Path, meta: dict, public_text: str = "") -> int:
     English one, or a public help link. They are remembered as public, so the result does not depend
     on the order articles are imported in, and importing again rewrites nothing.
     """
-    secret, public = _read_all(root)
+    secret, on_disk = _read_all(root)
     new = entries_from_meta(meta)
-    if public_text:
-        public = public | Denylist(new | secret).matching(public_text)
-    return _write(root, secret, new, public)
+    public = on_disk | Denylist(new | secret).matching(public_text) if public_text else on_disk
+    return _write(root, secret, new, public, on_disk)
 
 
 def remember_articles(root: Path, articles: list[tuple[str, dict, str]]) -> int:
     """`remember` for KB articles being imported, (runbook id, front matter, public text) each, in one read
     and one write of the file: what an article or its translations (imported now or already in `root`)
     publish is public. Returns how many entries were new."""
-    secret, public = _read_all(root)
+    secret, on_disk = _read_all(root)
+    public = on_disk
     new: set = set()
     texts: dict[str, list[str]] = defaultdict(list)
     for runbook_id, meta, text in articles:
@@ -143,12 +143,12 @@ def remember_articles(root: Path, articles: list[tuple[str, dict, str]]) -> int:
             except (OSError, UnicodeDecodeError):
                 continue
         public = public | denylist.matching("\n".join(parts))
-    return _write(root, secret, new, public)
+    return _write(root, secret, new, public, on_disk)
 
 
-def _write(root: Path, secret: set, new: set, public: set) -> int:
+def _write(root: Path, secret: set, new: set, public: set, public_on_disk: set) -> int:
     result = (secret | new) - public
-    if result != secret or public != _read_all(root)[1]:
+    if result != secret or public != public_on_disk:
         lines = sorted(f"{name}\t{' '.join(hashes)}" for name, hashes in result)
         lines += sorted(f"{PUBLIC}{name}\t{' '.join(hashes)}" for name, hashes in public)
         write_atomic(file_for(root), _HEADER + "\n".join(lines) + "\n")
@@ -157,46 +157,78 @@ def _write(root: Path, secret: set, new: set, public: set) -> int:
 
 @dataclass
 class Denylist:
+    """The recorded entries, looked up as a hash set of word runs: a text is read once, and at each word
+    that starts an entry, one lookup per distinct entry length (at most SHINGLE), however many values
+    were recorded (a real import records tens of thousands; comparing each text with every entry that
+    starts with a common word made the audit cost pages × values)."""
+
     entries: set[tuple[str, tuple[str, ...]]]
-    _by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict, init=False)
+    _runs: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, init=False)  # → field names
+    _firsts: frozenset[str] = field(default=frozenset(), init=False)
+    _lengths: tuple[int, ...] = field(default=(), init=False)
+    _by_length: dict[int, frozenset[tuple[str, ...]]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
-        index = defaultdict(list)
+        runs: dict[tuple[str, ...], list[str]] = defaultdict(list)
         for name, hashes in sorted(self.entries):
-            index[hashes[0]].append((name, hashes))
-        self._by_first = dict(index)
+            if hashes:
+                runs[hashes].append(name)
+        self._runs = {hashes: tuple(names) for hashes, names in runs.items()}
+        self._firsts = frozenset(hashes[0] for hashes in self._runs)
+        self._lengths = tuple(sorted({len(hashes) for hashes in self._runs}))
+        self._by_length = {length: frozenset(run for run in self._runs if len(run) == length)
+                           for length in self._lengths}
+
+    def _any(self, hashed: list[str]) -> bool:
+        """Whether any entry occurs in `hashed`: every window of each entry length against the entries of
+        that length, as set operations (no Python loop over the words; most texts hold no entry)."""
+        return any(not runs.isdisjoint(zip(*[hashed[k:] for k in range(length)], strict=False))
+                   for length, runs in self._by_length.items())
 
     def __len__(self) -> int:
         return len(self.entries)
 
+    def _at(self, hashed: list[str], i: int) -> Iterator[tuple[str, tuple[str, ...]]]:
+        """The entries whose word run starts at word `i` of `hashed`."""
+        runs, rest = self._runs, len(hashed) - i
+        for length in self._lengths:
+            if length > rest:
+                break
+            run = tuple(hashed[i:i + length])
+            for name in runs.get(run, ()):
+                yield name, run
+
     def matching(self, text: str) -> set[tuple[str, tuple[str, ...]]]:
         """The entries whose word sequence occurs in `text`."""
-        hashed = [digest(m.group()) for m in _WORD.finditer(text.casefold())]
-        found = set()
+        hashed = _hashed([m.group() for m in _WORD.finditer(text.casefold())])
+        found: set[tuple[str, tuple[str, ...]]] = set()
         for i, value in enumerate(hashed):
-            for name, hashes in self._by_first.get(value, ()):
-                if tuple(hashed[i:i + len(hashes)]) == hashes:
-                    found.add((name, hashes))
+            if value in self._firsts:
+                found.update(self._at(hashed, i))
         return found
 
     def find(self, text: str) -> Iterator[tuple[int, str]]:
-        """(line, field) of every recorded word sequence found in `text`."""
-        if not self._by_first:
+        """(line, field) of every recorded word sequence found in `text`: at a word where several
+        start, the first field name in sorted order (then the shortest run) is reported."""
+        if not self._runs:
             return
         folded = text.casefold()
-        matches = list(_WORD.finditer(folded))
-        words_ = [m.group() for m in matches]
-        firsts = {w for w in set(words_) if digest(w) in self._by_first}
-        if not firsts:
+        hashed = _hashed(_WORD.findall(folded))
+        if not self._any(hashed):
             return
-        for i, word in enumerate(words_):
-            if word not in firsts:
-                continue
-            for name, hashes in self._by_first[digest(word)]:
-                if len(hashes) <= len(words_) - i and all(
-                        digest(words_[i + k]) == h for k, h in enumerate(hashes)):
-                    yield folded.count("\n", 0, matches[i].start()) + 1, name
-                    break
+        firsts, starts = self._firsts, None
+        for i, value in enumerate(hashed):
+            if value in firsts:
+                found = min(self._at(hashed, i), default=None)
+                if found is not None:
+                    if starts is None:  # where each word starts: needed only for a leak's line
+                        starts = [m.start() for m in _WORD.finditer(folded)]
+                    yield folded.count("\n", 0, starts[i]) + 1, found[0]
+
+
+def _hashed(words_: list[str]) -> list[str]:
+    """The digest of every word (`digest` remembers the words it has seen)."""
+    return list(map(digest, words_))
 
 
 def load(root: Path) -> Denylist:

@@ -31,6 +31,7 @@ from hooks import (
     build_date,
     collector,
     corpus_share,
+    data_urls,
     dialect,
     error_codes,
     error_links,
@@ -113,11 +114,29 @@ class _GeneratedMarkdownPage(mkdocs_pages.Page):
             self.links_to_anchors = {}
             verdict.used += 1
             return
-        with markdown_reuse.POOL.text_ahead(self.markdown):
-            super().render(config, files)
+        self._render_markdown(config, files)
         if rendered is not None and not verdict.record(rendered, self.content, self.toc, self._title_from_render,
                                                        self.present_anchor_ids):
             log.info(f"generated pages go through Markdown: {self.file.src_uri} differs ({verdict.reason})")
+
+    def _render_markdown(self, config, files) -> None:
+        """Markdown's rendering, with long inline pictures out of its way (data_urls)."""
+        original = self.markdown
+        short, originals = data_urls.shortened(original)
+        if originals:
+            self.markdown = short
+            try:
+                with markdown_reuse.POOL.text_ahead(short):
+                    super().render(config, files)
+            finally:
+                self.markdown = original
+            content = data_urls.restored(self.content, originals)
+            elsewhere = f"{self.toc}{getattr(self, '_title_from_render', '')}"
+            if content is not None and not any(key in elsewhere for key in originals):
+                self.content = content
+                return
+        with markdown_reuse.POOL.text_ahead(original):
+            super().render(config, files)
 
 
 def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
@@ -477,7 +496,8 @@ def _finish_site(config):
     try:
         if language_subset.requested():  # one group of `python -m hooks build`: the parent finishes the site
             site_finish.save_group_state(_state["page_links"], _state["site_pages"], config.site_url or "")
-            site_finish.finish_group(Path(config.site_dir), _state["root"], _state["search_runs"], _state["audit"])
+            site_finish.finish_group(Path(config.site_dir), _state["root"], _state["search_runs"], _state["audit"],
+                                     any(not r.hidden for r in _state["corpus"].runbooks))
             return
         problems = site_finish.finish(Path(config.site_dir), _state["corpus"], _state["errors"],
                                       config.site_url or "", _state["page_links"], _state["site_pages"],

@@ -139,9 +139,8 @@ def _run_groups(args: list[str], staging: Path, parts: list[list[str]], quiet: b
             raise own_error
         if failed:
             return failed[0].process.returncode or 1
-        merge([w.site_dir for w in workers], staging)
-        _move_into(own, staging)
-        problems = site_finish.finish_merged(staging, [w.group_state for w in workers], corpus_root)
+        problems = assemble([w.site_dir for w in workers], staging, own, [w.group_state for w in workers],
+                            corpus_root)
     except output_audit.LeakError as exc:
         print(f"ERROR   -  {exc}", file=sys.stderr)
         return 1
@@ -184,6 +183,17 @@ def _write_own(own: Path, corpus: Corpus, first: Worker, corpus_root: Path) -> N
     site_finish.write_indexes(own, corpus, first.group_state.site_url, corpus_root)
 
 
+def assemble(parts: list[Path], staging: Path, own: Path, states: list[site_finish.GroupState],
+             corpus_root: Path) -> list:
+    """The site from the language groups' folders (`parts`, in group order, used up) and the parent's own
+    files (`own`: api/*.json, the schema): merged into `staging`, links checked, merged files audited.
+    Also what the deploy workflow's merge job runs on the groups its matrix jobs built (scale_out).
+    Returns the link problems; raises output_audit.LeakError."""
+    merge(parts, staging)
+    _move_into(own, staging)
+    return site_finish.finish_merged(staging, states, corpus_root)
+
+
 def merge(parts: list[Path], target: Path) -> None:
     """Merge per-language-group sites (in group order) into `target`, which must not exist."""
     indexes = [_read_json(p / SEARCH_INDEX) for p in parts]
@@ -196,8 +206,9 @@ def merge(parts: list[Path], target: Path) -> None:
         _move_into(part, target)
     if all(index is not None for index in indexes):
         write_json(target / SEARCH_INDEX, merge_search_indexes(indexes))
-    if all(entry is not None for entry in entries):
-        search_index.write_entry(target / search_index.ENTRY, search_index.merge_entries(entries))
+    if any(entry is not None for entry in entries):  # a group whose languages have no runbook has none
+        search_index.write_entry(target / search_index.ENTRY,
+                                 search_index.merge_entries([entry for entry in entries if entry is not None]))
     if all(sitemap is not None for sitemap in sitemaps):
         text = merge_sitemaps(sitemaps)
         (target / SITEMAP).write_text(text, encoding="utf-8")

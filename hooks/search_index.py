@@ -90,10 +90,13 @@ def start(site_dir: Path, url_prefix: str) -> Run:
     return Run(process, output)
 
 
-def finish(site_dir: Path, runs: list[Run], each_output: Callable[[Path], None] | None = None) -> None:
+def finish(site_dir: Path, runs: list[Run], each_output: Callable[[Path], None] | None = None,
+           fallback: bool = True) -> None:
     """Wait for `runs` and put their indexes together in `site_dir/pagefind` (one entry file listing every
     language). `each_output`: called with each run's output folder as soon as the run is done, before its
-    files move into the site. Raises SearchIndexError when one failed."""
+    files move into the site. Raises SearchIndexError when one failed. `fallback`: without runs, index
+    the whole site once (False for a language group whose languages have no runbook while others have:
+    a one-process build of the site would not index them either)."""
     try:
         for run in runs:
             _every_core(run.process)
@@ -103,6 +106,8 @@ def finish(site_dir: Path, runs: list[Run], each_output: Callable[[Path], None] 
                 raise SearchIndexError(f"Pagefind failed on {site_dir}:\n{report}")
             if each_output:
                 each_output(run.output)
+        if not runs and not fallback:
+            return
         if not runs:  # no language has a searchable runbook: one run, as Pagefind does with such a site
             build(site_dir)
             if each_output:

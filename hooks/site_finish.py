@@ -55,7 +55,7 @@ def finish(site_dir: Path, corpus: Corpus, errors, site_url: str, page_links: li
 
 
 def _search_and_audit(site_dir: Path, search: list[search_index.Run] | None, audit: output_audit.Audit,
-                      since_ns: int | None = None) -> None:
+                      since_ns: int | None = None, fallback: bool = True) -> None:
     """Put the search index together (`search`: the Pagefind runs, None to keep the index there is) and
     audit the files of `site_dir` the audit was not handed already; raises LeakError on any leak.
 
@@ -65,8 +65,10 @@ def _search_and_audit(site_dir: Path, search: list[search_index.Run] | None, aud
         search_index.remove(site_dir)  # a previous build's, about to be replaced: not audited under new names
     audit.files(site_dir, since_ns=since_ns)
     if search is not None:
-        search_index.finish(site_dir, search, lambda output: audit.files(output, under=f"{search_index.FOLDER}/"))
-        audit.files(site_dir / search_index.FOLDER, under=f"{search_index.FOLDER}/")  # the entry it wrote
+        search_index.finish(site_dir, search, lambda output: audit.files(output, under=f"{search_index.FOLDER}/"),
+                            fallback)
+        if (site_dir / search_index.FOLDER).is_dir():  # not there: a group whose languages have no runbook
+            audit.files(site_dir / search_index.FOLDER, under=f"{search_index.FOLDER}/")  # the entry it wrote
     _raise_leaks(audit)
 
 
@@ -85,13 +87,14 @@ def new_audit(runbooks_root: Path | None,
 
 
 def finish_group(site_dir: Path, runbooks_root: Path | None, search: list[search_index.Run],
-                 audit: output_audit.Audit | None = None) -> None:
+                 audit: output_audit.Audit | None = None, site_searchable: bool = False) -> None:
     """What a language group does with its own folder while the other groups still build: put together
     the search indexes of its languages (Pagefind indexes each language on its own) and audit what it
-    wrote. Raises like `finish`."""
+    wrote. Raises like `finish`. `site_searchable`: some language of the site has runbooks to index (a
+    group without any then indexes nothing, as the one-process build does not index its languages)."""
     audit = audit or new_audit(runbooks_root)
     audit.skip(MERGED)
-    _search_and_audit(site_dir, search, audit)
+    _search_and_audit(site_dir, search, audit, fallback=not site_searchable)
 
 
 @dataclass

@@ -8,6 +8,7 @@ the one published on an earlier day is stale (translations published the same da
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from hooks import registry
@@ -39,12 +40,33 @@ def freshness(runbook: Runbook) -> tuple[int, str]:
 
 def group(corpus: Corpus, runbook_id: str) -> dict[str, Runbook]:
     """Language → runbook for `runbook_id`, completed by runbooks sharing its exl-id."""
+    groups = corpus.memo.setdefault("translation_groups", {})
+    if runbook_id not in groups:
+        groups[runbook_id] = _group(corpus, runbook_id)
+    return dict(groups[runbook_id])
+
+
+def _by_exl_id(corpus: Corpus) -> dict[str, list[tuple[int, Runbook]]]:
+    """exl-id → (rank, runbook) in id order: one pass over the corpus, shared by every group (the
+    status page and the stale banners ask for thousands of groups; each went through the whole corpus)."""
+    if "runbooks_by_exl_id" not in corpus.memo:
+        index: dict[str, list[tuple[int, Runbook]]] = {}
+        for rank, runbook in enumerate(sorted(corpus.runbooks, key=lambda r: r.id)):
+            exl_id = runbook.meta.get("exl-id")
+            if exl_id not in (None, "") and isinstance(exl_id, Hashable):  # a YAML list: validate reports it
+                index.setdefault(exl_id, []).append((rank, runbook))
+        corpus.memo["runbooks_by_exl_id"] = index
+    return corpus.memo["runbooks_by_exl_id"]
+
+
+def _group(corpus: Corpus, runbook_id: str) -> dict[str, Runbook]:
     members = dict(corpus.translations(runbook_id))
     exl_ids = {r.meta.get("exl-id") for r in members.values()} - {None, ""}
     if exl_ids:
-        for runbook in sorted(corpus.runbooks, key=lambda r: r.id):
-            if runbook.meta.get("exl-id") in exl_ids:
-                members.setdefault(runbook.language, runbook)
+        index = _by_exl_id(corpus)
+        sharing = sorted((item for exl_id in exl_ids for item in index.get(exl_id, ())), key=lambda item: item[0])
+        for _, runbook in sharing:
+            members.setdefault(runbook.language, runbook)
     return {code: members[code] for code in registry.language_codes() if code in members}
 
 

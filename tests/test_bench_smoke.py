@@ -11,7 +11,8 @@ from tests.conftest import CORPUS, REPO
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")
 def test_bench_runs_end_to_end_and_reports_every_measure(tmp_path):
-    command = [sys.executable, "-m", "bench", "--n", "20", "--validate-n", "200", "--site-only", "--out", str(tmp_path)]
+    command = [sys.executable, "-m", "bench", "--corpus", "generated", "--n", "20", "--validate-n", "200",
+               "--site-only", "--out", str(tmp_path)]
     result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     report = json.loads((tmp_path / "bench.json").read_text(encoding="utf-8"))
@@ -19,10 +20,10 @@ def test_bench_runs_end_to_end_and_reports_every_measure(tmp_path):
     assert results["ours"]["runbook_pages"] == 20 * 4 == results["stock"]["runbook_pages"]
     assert results["ours"]["pages"] > 20 * 4
     for side in ("ours", "stock"):
-        assert results[side]["seconds"] > 0 and results[side]["peak_rss_mb"] > 0
+        assert results[side]["seconds"] > 0 and results[side]["peak_rss_mb"] > 0 and results[side]["peak_pss_mb"] > 0
         assert results[side]["output_mb"] > 0
     assert set(results["ratios"]) == {"build_time_ratio", "output_size_ratio", "peak_memory_ratio",
-                                       "cpu_time_ratio"}
+                                       "peak_rss_ratio", "cpu_time_ratio"}
     assert results["validate"]["runbooks"] == 200
     assert results["serve"]["edit_seconds"] > 0
     # the same runbook pages weigh the same whatever the number of pages (no all-runbooks navigation)
@@ -31,3 +32,25 @@ def test_bench_runs_end_to_end_and_reports_every_measure(tmp_path):
     assert sizes["stock_same_pages_kb_at_n"] > sizes["stock_same_pages_kb_at_n_div_10"]
     assert "ours/stock" in result.stdout  # the table
     assert not any(tmp_path.glob("bench-*")), "generated projects are removed"
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not (CORPUS.parent / "kcs-more").is_dir(), reason="needs ../shared/corpus/kcs-more")
+def test_bench_measures_a_real_kb_export_imported_like_a_user_imports_it(tmp_path):
+    """The real-data benchmark at a few articles: an export of real articles (and copies of them beyond
+    the real ones), `python -m hooks import`, both builds, CPU per page between two sizes."""
+    command = [sys.executable, "-m", "bench", "--sizes", "6,12", "--skip-validate", "--skip-serve",
+               "--site-only", "--out", str(tmp_path)]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads((tmp_path / "bench.json").read_text(encoding="utf-8"))
+    sizes = report["results"]["sizes"]
+    assert set(sizes) == {"6", "12"}
+    for size, row in sizes.items():
+        assert row["import"]["summary"].startswith(f"imported {int(size) * 4},")
+        assert row["stock"]["runbook_pages"] == int(size) * 4
+        assert row["ours"]["runbook_pages"] >= int(size) * 4  # + the KB's redirect pages
+        assert set(row["ratios"]) >= {"build_time_ratio", "output_size_ratio", "peak_memory_ratio"}
+    assert report["results"]["scaling"]["cpu_per_page_ratio"] > 0
+    assert "real KB data: 12 articles" in result.stdout
+    assert not any(tmp_path.glob("bench-*")), "the projects are removed"
