@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from hooks import leak_patterns, path_safety, registry
+from hooks import kb_text, leak_patterns, path_safety, registry
 from hooks.frontmatter import Document
 from hooks.mdtext import map_prose
 from hooks.problems import Problem, ProblemError
@@ -126,7 +126,7 @@ def runbook_id_for(meta: dict, source: Path) -> str | None:
 
 
 def normalize_meta(doc: Document, lang: str, source: Path) -> tuple[str, dict, list[str]]:
-    raw = doc.meta
+    raw = kb_text.clean_fields(doc.meta)  # titles, descriptions, keywords as the KB shows them
     path = doc.path
     notes: list[str] = []
     runbook_id = runbook_id_for(raw, source)
