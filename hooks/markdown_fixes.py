@@ -13,7 +13,7 @@ Python-Markdown itself (3.11), so each is tested against the case it fixes (test
   the character after the closer (`foo*bar**baz*qux` → `foo*bar<strong>baz</strong>ux`). The
   processor's pairing loop is given the missing removal (`_patched_handle_match`); should the upstream
   code change so that the patch no longer applies, any pairing that would take a character that is not
-  a delimiter is refused and the delimiter run stays text (`_refuse_bad_regions`): no character is
+  a delimiter is refused and the delimiter run stays text (`_Emphasis._keeps_text`): no character is
   ever dropped.
 """
 
@@ -67,20 +67,21 @@ class _Emphasis(DelimiterProcessor):
     """Python-Markdown's delimiter processor (emphasis, strong) without the dropped characters."""
 
     def handleMatch(self, m, data):
-        fresh = not self.regions
         if _FIXED_HANDLE_MATCH is not None:
-            result = _FIXED_HANDLE_MATCH(self, m, data)
+            element, start, end = _FIXED_HANDLE_MATCH(self, m, data)
         else:
-            result = super().handleMatch(m, data)
-        if fresh and self.regions and not self._regions_are_delimiters(data):
-            self.reset()
+            element, start, end = super().handleMatch(m, data)
+        if element is not None and not self._keeps_text(element, data[start:end]):
+            self.reset()  # the delimiter run stays text
             return None, m.start(0), m.end(0)
-        return result
+        return element, start, end
 
-    def _regions_are_delimiters(self, data: str) -> bool:
-        """`_refuse_bad_regions`: every pairing takes only delimiter characters."""
-        tokens = set(self.tokens)
-        return all(set(data[a:b]) <= tokens and set(data[c:d]) <= tokens for a, b, c, d, *_ in self.regions)
+    def _keeps_text(self, element, replaced: str) -> bool:
+        """The element shows every character of the text it replaces, but the delimiters."""
+        def letters(text: str) -> str:
+            return "".join(char for char in text if char not in self.tokens)
+
+        return letters("".join(element.itertext())) == letters(replaced)
 
 
 _Emphasis.__name__ = "DelimiterProcessor"  # what inline_skip knows it by: the same patterns, the same strings
