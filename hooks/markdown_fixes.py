@@ -5,6 +5,8 @@ Python-Markdown itself (3.11), so each is tested against the case it fixes (test
 - ordered lists keep their first number (`3.` → `<ol start="3">`); Python-Markdown numbers every list
   from 1 unless its list processors are told otherwise (`LAZY_OL`);
 - a table with a header and no body rows gets no empty row (the tables extension adds one);
+- a backslash at the end of a line is a line break (CommonMark's hard break; the KB writes `<br>\\`),
+  where Python-Markdown showed the backslash;
 - the admonition processor moves a list item's text after the item's nested list (it appends the `<p>`
   it makes, where the list processor inserts it first) and the next item then starts a new list;
 - emphasis: when a closing `*` cannot pair with the opener on top of the stack (CommonMark's "rule of
@@ -26,7 +28,7 @@ import xml.etree.ElementTree as etree
 from markdown import Extension
 from markdown.extensions.admonition import AdmonitionProcessor
 from markdown.extensions.tables import TableProcessor
-from markdown.inlinepatterns import DelimiterProcessor
+from markdown.inlinepatterns import DelimiterProcessor, SubstituteTagInlineProcessor
 
 # The rule-of-3 search for an opener below the top of the stack, in DelimiterProcessor.handleMatch
 _SEARCH = """
@@ -61,6 +63,7 @@ def _patched_handle_match():
 
 
 _FIXED_HANDLE_MATCH = _patched_handle_match()
+BACKSLASH_BREAK = r"(?<!\\)\\\n"  # `\` then a line end (not an escaped backslash `\\`)
 
 
 class _Emphasis(DelimiterProcessor):
@@ -130,6 +133,8 @@ class MarkdownFixes(Extension):
         if "table" in blocks and type(blocks["table"]) is TableProcessor:
             _replace(blocks, "table", TableProcessor, _HeaderOnlyTable, md.parser, blocks["table"].config)
         inline = md.inlinePatterns
+        # before `escape` (180), which leaves a backslash before a line end as text
+        inline.register(SubstituteTagInlineProcessor(BACKSLASH_BREAK, "br"), "backslash_linebreak", 185)
         if "em_strong" in inline and type(inline["em_strong"]) is DelimiterProcessor:
             old = inline["em_strong"]
             emphasis = _Emphasis.__new__(_Emphasis)
