@@ -5,6 +5,7 @@ Python-Markdown itself (3.11), so each is tested against the case it fixes (test
 - ordered lists keep their first number (`3.` → `<ol start="3">`); Python-Markdown numbers every list
   from 1 unless its list processors are told otherwise (`LAZY_OL`);
 - a table with a header and no body rows gets no empty row (the tables extension adds one);
+- a backslash escapes any ASCII punctuation, as in CommonMark (`\\?`, `\\"` showed their backslash);
 - a backslash at the end of a line is a line break (CommonMark's hard break; the KB writes `<br>\\`),
   where Python-Markdown showed the backslash;
 - the admonition processor moves a list item's text after the item's nested list (it appends the `<p>`
@@ -22,6 +23,7 @@ Python-Markdown itself (3.11), so each is tested against the case it fixes (test
 from __future__ import annotations
 
 import inspect
+import string
 import textwrap
 import xml.etree.ElementTree as etree
 
@@ -132,6 +134,7 @@ class MarkdownFixes(Extension):
         _replace(blocks, "admonition", AdmonitionProcessor, _ListItemText, md.parser)
         if "table" in blocks and type(blocks["table"]) is TableProcessor:
             _replace(blocks, "table", TableProcessor, _HeaderOnlyTable, md.parser, blocks["table"].config)
+        md.ESCAPED_CHARS.extend(char for char in string.punctuation if char not in md.ESCAPED_CHARS)
         inline = md.inlinePatterns
         # before `escape` (180), which leaves a backslash before a line end as text
         inline.register(SubstituteTagInlineProcessor(BACKSLASH_BREAK, "br"), "backslash_linebreak", 185)

@@ -2,7 +2,8 @@
 (markdown-it-py) is the reference; the page is the built site's runbook content.
 
 - text: every sentence of the reference's visible text is on the page (whitespace aside);
-- structures: the same headings (level and text), tables (rows × columns), code blocks, images and links;
+- structures: the same headings (level and text), tables (rows × columns), code blocks, images, links
+  and lists (tests/list_structure.py);
 - syntax: no Markdown or HTML syntax shows as text on the page more often than in the reference (where
   CommonMark shows it too, e.g. `*` in a regular expression written as text).
 """
@@ -17,6 +18,7 @@ from bs4 import BeautifulSoup, Tag
 from markdown_it import MarkdownIt
 
 from hooks import dialect
+from tests import list_structure
 
 _ORACLE = MarkdownIt("commonmark").enable("table")
 _BLOCKS = ("p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "div", "blockquote", "tr", "br",
@@ -154,6 +156,7 @@ def check(markdown: str, page: Tag) -> Report:
         "code blocks": (len(ref.find_all("pre")), len(page.find_all("pre"))),
         "images": (len(ref.find_all("img")), len(page.find_all("img"))),
         "links": (_links(ref, page=False), _links(page, page=True)),
+        "lists": (list_structure.oracle(markdown), list_structure.page(page)),
     }
     ref_prose, page_prose = _prose_text(ref), _prose_text(page)
     report.syntax = {name: (len(pattern.findall(ref_prose)), len(pattern.findall(page_prose)))
