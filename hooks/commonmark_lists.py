@@ -26,13 +26,18 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 
-SEPARATOR = "<!-- -->"  # between two lists CommonMark keeps apart (Python-Markdown would merge them)
-_MAYBE_LIST = re.compile(r"^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)", re.MULTILINE)
+SEPARATOR = "<!-- -->"  # between two lists CommonMark keeps apart, in an empty item (the sanitizer drops it)
+_MAYBE_LIST = re.compile(r"^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t\r]|$)", re.MULTILINE)
 _MARKER = re.compile(r"[-*+]|\d{1,9}[.)]")
 _QUOTE = re.compile(r" {0,3}>")
 # a paragraph line Python-Markdown would read as a list item or a heading when it starts a line of a
 # list item (CommonMark keeps it as text: `2.` cannot interrupt a paragraph, `#x` is no heading)
 _PYMD_BLOCK_START = re.compile(r"(?:(\d+)([.)])|([-*+]))(?=[ \t]|$)|#")
+
+# a thematic break as Python-Markdown reads one (CommonMark allows any spaces between the marks: `- -   -`,
+# which Python-Markdown reads as nested list items)
+_PYMD_HR = re.compile(r"[ ]{0,3}(?:(?:-+[ ]{0,2}){3,}|(?:_+[ ]{0,2}){3,}|(?:\*+[ ]{0,2}){3,})[ ]*")
+HR = "***"
 
 _PARSER: MarkdownIt | None = None
 
@@ -61,6 +66,12 @@ class _Node:
 
     def has_list(self) -> bool:
         return self.is_list or any(child.has_list() for child in self.children)
+
+    def to_write(self, lines: list[str]) -> bool:
+        """This node holds a list, or a thematic break that Python-Markdown would not read as one."""
+        if self.kind == "hr":
+            return not _PYMD_HR.fullmatch(lines[self.start].lstrip(" \t>"))
+        return self.is_list or any(child.to_write(lines) for child in self.children)
 
 
 def _tree(tokens) -> list[_Node]:
@@ -123,8 +134,7 @@ def _strip(text: str, col: int, width: int) -> tuple[str, int]:
 
 
 class _Writer:
-    def __init__(self, lines: list[str]) -> None:
-        self.source = lines
+    def __init__(self) -> None:
         self.out: list[str] = []
         self.blank = True  # the last line written is blank (or nothing is written yet)
 
@@ -203,7 +213,8 @@ class _Writer:
         child_prefix = prefix + "    "
         if children and children[0].kind in ("paragraph", "heading"):
             return self.blocks(children, content, child_prefix, lead=lead, tight_lists=True)
-        self.line(lead)
+        # `- ` alone: Python-Markdown would read `-` as a heading underline, or no item at all
+        self.line(lead + SEPARATOR)
         if not children:
             return True
         self.blocks(children, content, child_prefix)
@@ -223,6 +234,8 @@ class _Writer:
     def leaf(self, node: _Node, inner, prefix: str, first_prefix: str, in_list: bool) -> None:
         for number in range(node.start, node.end):
             text, _ = inner[number]
+            if node.kind == "hr" and not _PYMD_HR.fullmatch(text.strip(" \t") or "x"):
+                text = HR
             if node.kind in ("paragraph", "heading"):
                 text = text.strip(" \t") if node.kind == "heading" else text.lstrip(" \t")
                 if node.kind == "paragraph" and in_list:
@@ -265,18 +278,24 @@ def normalize(markdown: str) -> str:
     """`markdown` with every list written so that Python-Markdown reads it as CommonMark does."""
     if _MAYBE_LIST.search(markdown) is None:
         return markdown
+    if "\r" in markdown:  # line numbers are markdown-it's, which reads any line ending as \n
+        markdown = markdown.replace("\r\n", "\n").replace("\r", "\n")
     nodes = _tree(parser().parse(markdown))
-    if not any(node.has_list() for node in nodes):
-        return markdown
     lines = markdown.split("\n")
-    writer = _Writer(lines)
+    if not any(node.to_write(lines) for node in nodes):
+        return markdown
+    if not lines[0].strip(" \t"):  # Python-Markdown blanks whitespace-only lines, but not the first one
+        lines[0] = ""
+    writer = _Writer()
     inner = {number: (line, 0) for number, line in enumerate(lines)}
     position = 0
     previous: _Node | None = None
     for node in nodes:
         apart = _kept_apart(previous, node)
         previous = node
-        if not node.has_list() and not apart:
+        if node.kind == "hr" and node.to_write(lines):
+            lines[node.start] = HR
+        elif not node.to_write(lines) and not apart:
             continue
         for number in range(position, node.start):
             writer.out.append(lines[number])
@@ -286,7 +305,7 @@ def normalize(markdown: str) -> str:
         if apart:
             writer.line(SEPARATOR)
             writer.blank_line("")
-        if not node.has_list():
+        if not node.to_write(lines):
             continue
         if node.is_list:
             writer.list(node, inner, "", "")

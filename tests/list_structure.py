@@ -17,7 +17,7 @@ _ORACLE = MarkdownIt("commonmark").enable("table")
 _MARKERS = re.compile(r"\[!(?:UICONTROL|DNL)[ \t]+([^\[\]\n]*?)[ \t]*\]")  # `[!UICONTROL Save]` shows "Save"
 _WORD = re.compile(r"\w+")
 WORDS = 4
-_LEAVES = {"paragraph_open", "heading_open", "fence", "code_block"}
+_LEAVES = {"paragraph_open", "heading_open", "fence", "code_block", "html_block"}
 _INLINE_TAGS = {"a", "b", "strong", "em", "i", "u", "code", "span", "sub", "sup", "del", "ins", "mark", "kbd",
                 "s", "small", "br", "img", "abbr"}
 
@@ -55,7 +55,12 @@ def oracle(markdown: str) -> list[dict]:
         elif token.type in _LEAVES and isinstance(stack[-1], dict) and "text" in stack[-1]:
             item = stack[-1]
             if item["text"] is None and token.level == item["level"]:
-                text = _inline_text(tokens[index + 1]) if token.type.endswith("_open") else token.content
+                if token.type.endswith("_open"):
+                    text = _inline_text(tokens[index + 1])
+                elif token.type == "html_block":  # raw HTML: the page shows its text
+                    text = BeautifulSoup(token.content, "html.parser").get_text()
+                else:
+                    text = token.content
                 item["text"] = words(text)
     return _fill(root)
 
@@ -123,3 +128,9 @@ def shape(lists: list[dict], depth: int = 0) -> list[str]:
             lines.append(f"{'  ' * depth}  - {item['text']}")
             lines.extend(shape(item["lists"], depth + 2))
     return lines
+
+
+def without_text(lists: list[dict]) -> list[dict]:
+    """Only the shape: tags, numbering, items and nesting."""
+    return [{"tag": node["tag"], "start": node["start"],
+             "items": [without_text(item["lists"]) for item in node["items"]]} for node in lists]
