@@ -14,8 +14,10 @@ from its token stream, in the one shape Python-Markdown reads unambiguously: ite
 item content indented by 4 spaces per level, a blank line before every block of an item but the first
 paragraph and a nested list right under it, a blank line before an item that follows such blocks,
 and an HTML comment between two lists that CommonMark keeps apart. The text of every block is kept
-as it is (only the indentation that CommonMark takes as the list's is rewritten), and everything
-outside lists is left byte for byte. Python-Markdown keeps an ordered list's first number
+as it is (only the indentation that CommonMark takes as the list's is rewritten); an empty item gets an
+HTML comment as its text (`- ` alone is a heading underline or nothing to Python-Markdown). Outside
+lists every line is left as it is, but a thematic break that Python-Markdown would read as nested
+items (`- -   -`) is written `***`. Python-Markdown keeps an ordered list's first number
 (`<ol start="3">`) with hooks/markdown_fixes.py.
 """
 
@@ -293,9 +295,10 @@ def normalize(markdown: str) -> str:
     for node in nodes:
         apart = _kept_apart(previous, node)
         previous = node
+        rewrite = node.kind != "hr" and node.to_write(lines)
         if node.kind == "hr" and node.to_write(lines):
-            lines[node.start] = HR
-        elif not node.to_write(lines) and not apart:
+            lines[node.start] = HR  # copied with the lines around it
+        if not rewrite and not apart:
             continue
         for number in range(position, node.start):
             writer.out.append(lines[number])
@@ -305,7 +308,7 @@ def normalize(markdown: str) -> str:
         if apart:
             writer.line(SEPARATOR)
             writer.blank_line("")
-        if not node.to_write(lines):
+        if not rewrite:
             continue
         if node.is_list:
             writer.list(node, inner, "", "")
