@@ -176,7 +176,7 @@ class _Writer:
                 self.quote(node, inner, prefix, first_prefix)
                 tight = False
             else:
-                self.leaf(node, inner, prefix, first_prefix, in_list=True)
+                self.leaf(node, inner, prefix, first_prefix)
                 if index > 0 or node.kind != "paragraph":
                     tight = False
             previous = node
@@ -233,14 +233,14 @@ class _Writer:
             content[number] = (line, col)
         self.blocks(node.children, content, prefix + "> ", lead=first_prefix + "> ")
 
-    def leaf(self, node: _Node, inner, prefix: str, first_prefix: str, in_list: bool) -> None:
+    def leaf(self, node: _Node, inner, prefix: str, first_prefix: str) -> None:
         for number in range(node.start, node.end):
             text, _ = inner[number]
             if node.kind == "hr" and not _PYMD_HR.fullmatch(text.strip(" \t") or "x"):
                 text = HR
             if node.kind in ("paragraph", "heading"):
                 text = text.strip(" \t") if node.kind == "heading" else text.lstrip(" \t")
-                if node.kind == "paragraph" and in_list:
+                if node.kind == "paragraph":
                     text = _escape(text, continuation=number > node.start)
             line_prefix = first_prefix if number == node.start else prefix
             if text.strip(" \t"):
