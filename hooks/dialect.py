@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from hooks import registry
+from hooks import commonmark_lists, registry
 from hooks.mdtext import map_prose, map_prose_blocks
 
 ADMONITION_TYPES = {
@@ -90,27 +90,6 @@ def convert_admonitions(markdown: str, lang: str) -> str:
     return "\n".join(out)
 
 
-_LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
-_BLOCK_START = re.compile(r"^[ \t]*(?:#|>|\||!!!|[-*+][ \t]|\d{1,9}[.)][ \t])")
-
-
-def separate_lists(text: str) -> str:
-    """Put a blank line before a list that directly follows a paragraph line.
-
-    The KB writes `<b>Environment</b>` and the list on the next line; CommonMark starts a list there,
-    Python-Markdown does not.
-    """
-    lines = text.split("\n")
-    out: list[str] = []
-    for line in lines:
-        if out and _LIST_ITEM.match(line):
-            previous = out[-1]
-            if previous.strip() and not _BLOCK_START.match(previous) and not previous.startswith((" ", "\t")):
-                out.append("")
-        out.append(line)
-    return "\n".join(out)
-
-
 def convert_inline(text: str) -> str:
     text = _UICONTROL.sub(r'<span class="uicontrol">\1</span>', text)
     return _DNL.sub(r"\1", text)
@@ -133,10 +112,10 @@ def unwrap_lone_rows(text: str) -> str:
 
 
 def render(markdown: str, lang: str) -> str:
+    markdown = commonmark_lists.normalize(markdown)  # lists as CommonMark reads them (the KB's flavour)
     # each pass goes through the whole text: skipped when the text cannot contain what it converts
     if "|" in markdown:
         markdown = map_prose_blocks(markdown, unwrap_lone_rows)
-    markdown = map_prose_blocks(markdown, separate_lists)
     if "[!" not in markdown:  # admonitions (`>[!NOTE]`) and inline markers (`[!UICONTROL …]`)
         return markdown
     return map_prose(convert_admonitions(markdown, lang), convert_inline)

@@ -4,8 +4,8 @@ Python-Markdown tries each of its ~16 inline patterns (emphasis, links, code, ra
 every piece of text of a page, one regular-expression search and a few method calls each, even on a
 plain sentence: a third of converting a runbook. Every pattern of the converters we build starts at one
 of a few characters (`PATTERNS`: a backslash, a backtick, `[`, `<`, `&`, `*`, `_`, `~`, `^`, or two spaces
-before a line break); text without any of them is returned as it is, which is what trying every pattern
-would have done. A converter with a pattern this module does not know keeps Markdown's own processing.
+or a backslash before a line break); text without any of them is returned as it is, which is what trying
+every pattern would have done. A converter with a pattern this module does not know keeps Markdown's own processing.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ PATTERNS = {
     "short_image_ref": ("ShortImageReferenceInlineProcessor", ("[",)),
     "autolink": ("AutolinkInlineProcessor", ("<",)), "automail": ("AutomailInlineProcessor", ("<",)),
     "linebreak": ("SubstituteTagInlineProcessor", ("  \n",)), "html": ("HtmlInlineProcessor", ("<",)),
+    "backslash_linebreak": ("SubstituteTagInlineProcessor", ("\\\n",)),  # hooks/markdown_fixes.py
     "entity": ("HtmlInlineProcessor", ("&",)), "em_strong": ("DelimiterProcessor", ("*", "_")),
     "delimiter": ("DelimiterProcessor", ("~", "^")),
 }

@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from hooks import leak_patterns, path_safety, products, redaction
+from hooks import kb_text, leak_patterns, path_safety, products, redaction
 from hooks.frontmatter import Document
 from hooks.mdtext import map_prose
 from hooks.placeholders import is_placeholder
@@ -156,7 +156,7 @@ def runbook_id_for(meta: dict, source: Path) -> str | None:
 
 def normalize_meta(doc: Document, lang: str, source: Path,
                    root: Path | None = None) -> tuple[str, dict, list[str]]:
-    raw = doc.meta
+    raw = kb_text.clean_fields(doc.meta)  # titles, descriptions, keywords as the KB shows them
     path = doc.path
     notes: list[str] = []
     runbook_id = runbook_id_for(raw, source)

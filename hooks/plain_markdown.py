@@ -32,7 +32,7 @@ _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 KNOWN_EXTENSIONS = frozenset({
     "toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition", "footnotes", "def_list",
     "pymdownx.details", "pymdownx.superfences", "pymdownx.highlight", "pymdownx.inlinehilite",
-    "pymdownx.tilde", "pymdownx.caret",
+    "pymdownx.tilde", "pymdownx.caret", "hooks.markdown_fixes",
 })
 
 
