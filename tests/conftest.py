@@ -113,8 +113,16 @@ def build_site(project: Path, site: Path, strict: bool = True, env: dict | None 
         command.append("--strict")
     # CI=true turns leak-lint warnings into errors for the repository's runbooks; test projects (the KB
     # sample has unredacted IPs) are built as on a contributor's machine. tests/test_leak_lint.py covers CI.
-    env = {**{k: v for k, v in os.environ.items() if k != "CI"}, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    env = {**{k: v for k, v in os.environ.items() if k != "CI"}, "NO_MKDOCS_2_WARNING": "1",
+           **_own_code(project), **(env or {})}
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False, cwd=project)
+
+
+def _own_code(project: Path) -> dict[str, str]:
+    """A copied project builds with its own `hooks` package (and data files), run from its folder: mkdocs.yml
+    names the Markdown extension `hooks.markdown_fixes`, which MkDocs imports before the hook file could put
+    the project first on the path."""
+    return {"PYTHONPATH": str(project)} if (project / "hooks" / "__init__.py").is_file() else {}
 
 
 def hooks_build(project: Path, site: Path, jobs: int, quiet: bool = True, args: tuple[str, ...] = (),
@@ -122,8 +130,8 @@ def hooks_build(project: Path, site: Path, jobs: int, quiet: bool = True, args: 
     """`python -m hooks build` of `project` with `jobs` language groups, as `make build` runs it."""
     command = [sys.executable, "-m", "hooks", "build", "--config-file", str(project / "mkdocs.yml"),
                "--site-dir", str(site), "--jobs", str(jobs), *(["--quiet"] if quiet else []), *args]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **_own_code(project), **(env or {})}
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False, cwd=project)
 
 
 def site_differences(a: Path, b: Path, pattern: str = "*") -> list[str]:

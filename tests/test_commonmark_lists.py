@@ -206,4 +206,4 @@ def test_every_sample_runbook_page_shows_the_lists_commonmark_reads(sample_site,
             list_structure.shape(expected), list_structure.shape(shown), "CommonMark", "page", lineterm="")])
         checked += 1
         with_lists += bool(expected)
-    assert checked >= 80 and with_lists >= 45
+    assert checked >= 79 and with_lists >= 45  # 80 articles, one a KB test article (not published)

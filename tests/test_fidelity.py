@@ -27,7 +27,7 @@ def test_every_sample_page_shows_its_source(sample_site, lang):
         problems += [f"{source.name}: {name} shown as text {b - a} time(s)"
                      for name, (a, b) in report.syntax_shown.items()]
     assert problems == []
-    assert pages >= 80 and sentences >= 1500
+    assert pages >= 79 and sentences >= 1500  # 80 articles, one a KB test article (not published)
 
 
 def page_of(markdown: str):
