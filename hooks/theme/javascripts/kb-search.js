@@ -1,10 +1,13 @@
-// The header search box, backed by Pagefind. Pagefind keeps one index per <html lang>, so a French page
-// searches French runbooks only. Error codes and article numbers (RED-520025, KA-19371) are matched
-// exactly: Pagefind splits them at "-", so for such queries we keep only results whose text has the code.
+// The header search box, backed by Pagefind (one index per <html lang>: a French page searches French
+// runbooks) and by kb-search.json (hooks/search_data.py). Whatever the reader types or pastes — a code, a
+// log line, a stack trace, an article number — the codes and article numbers in it are recognized with
+// the build's own patterns (kb-codes.js): their runbooks and code pages come first, then the text
+// results for the words left once log noise is taken out (Pagefind wants every word of a query to match).
+// When this language has nothing, the other languages' results are offered, labelled with their language.
 (function () {
   "use strict";
   const root = document.querySelector("[data-kb-search]");
-  if (!root) return;
+  if (!root || !window.KBCodes) return;
   const config = JSON.parse(document.getElementById("__config").textContent);
   const t = config.translations;
   const input = root.querySelector("[data-kb-search-query]");
@@ -12,27 +15,57 @@
   const list = root.querySelector(".md-search-result__list");
   const toggle = document.getElementById("__search");
   const base = new URL(config.base.replace(/\/?$/, "/"), location.href);
-  const CODE = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+$/;
-  let pagefind = null;
-  let hasLanguage = false;
+  const pageLang = document.documentElement.lang;
+  const MAX = 20;
+  let data = null;
+  let entry = null;
+  const engines = new Map();
+  let product = "";
+  let select = null;
   let seq = 0;
 
-  // One shared promise: the focus handler and the first search must not initialise Pagefind twice, nor
-  // search before the language check below has run.
-  function engine() {
-    if (!pagefind) {
-      pagefind = (async () => {
-        const pf = await import(new URL("pagefind/pagefind.js", base).href);
-        await pf.options({ baseUrl: base.pathname });
-        await pf.init();
-        // Pagefind falls back to another language's index when the page's has none: never mix languages
-        const entry = await (await fetch(new URL("pagefind/pagefind-entry.json", base))).json();
-        const lang = document.documentElement.lang.toLowerCase();
-        hasLanguage = Object.keys(entry.languages || {}).some((code) => code.toLowerCase() === lang);
-        return pf;
-      })().catch((error) => { pagefind = null; throw error; });
+  function load() {
+    if (!data) {
+      data = (async () => {
+        const [d, e] = await Promise.all([
+          fetch(new URL("kb-search.json", base)).then((r) => r.json()),
+          fetch(new URL("pagefind/pagefind-entry.json", base)).then((r) => r.json()),
+        ]);
+        entry = e;
+        return d;
+      })().catch((error) => { data = null; throw error; });
     }
-    return pagefind;
+    return data;
+  }
+
+  function indexed(lang) {
+    return Object.keys((entry && entry.languages) || {}).some((code) => code.toLowerCase() === lang.toLowerCase());
+  }
+
+  // One Pagefind instance per language. Pagefind picks its index from <html lang> when an instance is
+  // created: the page's language for the page's own, the other language for a moment for the others.
+  function engine(lang) {
+    if (!engines.has(lang)) {
+      engines.set(lang, (async () => {
+        const pf = await import(new URL("pagefind/pagefind.js", base).href);
+        const html = document.documentElement;
+        const own = html.lang;
+        html.lang = lang;
+        let instance;
+        try {
+          instance = pf.createInstance({ baseUrl: base.pathname, basePath: new URL("pagefind/", base).pathname });
+        } finally {
+          html.lang = own;
+        }
+        await instance.init();
+        return instance;
+      })().catch((error) => { engines.delete(lang); throw error; }));
+    }
+    return engines.get(lang);
+  }
+
+  function prefix(d, lang) {
+    return new URL(d.languages[lang].prefix, base).href;
   }
 
   function plural(count) {
@@ -41,18 +74,136 @@
     return t["search.result.other"].replace("#", String(count));
   }
 
-  function render(results) {
-    meta.textContent = plural(results.length);
-    list.replaceChildren(...results.map((r) => {
-      const item = document.createElement("li");
-      item.className = "md-search-result__item";
-      item.innerHTML = '<a class="md-search-result__link" tabindex="-1"><article class="md-search-result__article md-typeset">' +
-        "<h1></h1><p></p></article></a>";
-      item.querySelector("a").href = r.url;
-      item.querySelector("h1").textContent = (r.meta && r.meta.title) || r.url;
-      item.querySelector("p").innerHTML = r.excerpt; // Pagefind escapes the text and adds <mark>
-      return item;
-    }));
+  function escapeText(text) {
+    const span = document.createElement("span");
+    span.textContent = text;
+    return span.innerHTML;
+  }
+
+  // Pagefind on `words`, the whole query first, then shorter ones (every word must match), and for
+  // Japanese the words Intl.Segmenter finds when Pagefind segmented the query otherwise than the index.
+  async function textSearch(lang, words, raw) {
+    if (!indexed(lang)) return [];
+    const pf = await engine(lang);
+    const filters = product ? { product: [product] } : {};
+    const tries = [];
+    if (raw) tries.push(raw);
+    if (words.length) {
+      tries.push(words.join(" "));
+      if (words.length > 6) tries.push(words.slice(0, 6).join(" "));
+      if (words.length > 3) tries.push(words.slice(0, 3).join(" "));
+    }
+    if (/^(ja|zh)/i.test(lang) && typeof Intl !== "undefined" && Intl.Segmenter && raw) {
+      const segmenter = new Intl.Segmenter(lang, { granularity: "word" });
+      const segments = [...segmenter.segment(raw)].filter((s) => s.isWordLike).map((s) => s.segment);
+      if (segments.length > 1) tries.push(segments.join(" "));
+    }
+    for (const query of [...new Set(tries)].filter((q) => q.trim())) {
+      const search = await pf.search(query, { filters });
+      if (search && search.results.length) {
+        const found = await Promise.all(search.results.slice(0, 50).map((r) => r.data()));
+        return found.map((r) => ({ url: r.url, title: (r.meta && r.meta.title) || r.url, excerpt: r.excerpt, lang }));
+      }
+    }
+    return [];
+  }
+
+  function runbookItem(d, lang, id, note) {
+    const entryLang = d.runbooks[id] && d.runbooks[id][lang];
+    return { url: prefix(d, lang) + "runbooks/" + id + "/", title: entryLang ? entryLang[0] : id,
+             excerpt: escapeText(note || id), lang, archived: Boolean(entryLang && entryLang[1]),
+             products: entryLang ? entryLang[2] : [] };
+  }
+
+  // Results for `query` in `lang`: article numbers, then known codes (their runbooks, ranked by the text
+  // search, and their page), then the text results, then what Pagefind finds for codes without a page.
+  async function resultsIn(d, lang, query) {
+    const s = d.strings[lang];
+    const found = KBCodes.recognize(query, d);
+    const direct = [];
+    for (const id of found.articles) {
+      const group = d.runbooks[id];
+      if (group && group[lang]) {
+        direct.push(runbookItem(d, lang, id, group[lang][1] ? s["search.archived"] + " · " + id : id));
+      } else if ((d.moved[lang] || []).includes(id)) {
+        direct.push({ url: prefix(d, lang) + "runbooks/" + id + "/", title: id, excerpt: escapeText(s["search.moved"]), lang });
+      } else if (group) {
+        const other = Object.keys(group)[0];
+        direct.push({ url: prefix(d, lang) + "runbooks/" + id + "/", title: group[other][0],
+                      excerpt: escapeText(s["search.no_results_here"] + " · " + id), lang });
+      }
+    }
+    const codeOnly = !found.words.length && !found.unknown.length && (found.known.length || found.articles.length);
+    const single = !/\n/.test(query) && query.split(/\s+/).length <= 8 && !found.known.length && !found.articles.length;
+    const text = codeOnly ? [] : await textSearch(lang, found.words, single ? query : "");
+    const rank = new Map(text.map((r, i) => [r.url, i]));
+    for (const k of found.known) {
+      const code = d.codes[k];
+      const quoting = (code.runbooks[lang] || []).map((id) => runbookItem(d, lang, id, s["search.runbook_quotes"].replace("{code}", code.code)))
+        .filter((r) => !r.archived && (!product || r.products.includes(product)));
+      const ranked = quoting.filter((r) => rank.has(r.url)).sort((a, b) => rank.get(a.url) - rank.get(b.url));
+      const rest = quoting.filter((r) => !rank.has(r.url));
+      const page = { url: prefix(d, lang) + "errors/" + code.slug + "/", title: code.code,
+                     excerpt: escapeText(s["search.code_page"]), lang };
+      direct.push(...ranked, ...(rest.length === 1 ? [rest[0], page] : [page, ...rest]));
+    }
+    const more = [];
+    for (const code of found.unknown) more.push(...await textSearch(lang, [], code));
+    const seen = new Set();
+    return [...direct, ...text, ...more].filter((r) => {
+      const url = new URL(r.url, base).href;
+      if (seen.has(url)) return false;
+      seen.add(url);
+      return true;
+    });
+  }
+
+  function item(r, label) {
+    const li = document.createElement("li");
+    li.className = "md-search-result__item";
+    li.innerHTML = '<a class="md-search-result__link" tabindex="-1"><article class="md-search-result__article md-typeset">' +
+      "<h1></h1><p></p></article></a>";
+    li.querySelector("a").href = r.url;
+    li.querySelector("a").hreflang = r.lang;
+    li.querySelector("h1").textContent = r.title;
+    li.querySelector("p").innerHTML = r.excerpt; // Pagefind escapes the text and adds <mark>; ours: escapeText
+    if (label) {
+      const badge = document.createElement("span");
+      badge.className = "kb-lang-badge";
+      badge.textContent = label;
+      li.querySelector("h1").append(" ", badge);
+      li.lang = r.lang;
+    }
+    return li;
+  }
+
+  function render(query, results, others, d) {
+    const s = d.strings[pageLang] || d.strings[Object.keys(d.strings)[0]];
+    if (results.length || !others.length) {
+      meta.textContent = plural(results.length);
+      list.replaceChildren(...results.slice(0, MAX).map((r) => item(r)));
+    } else {
+      meta.textContent = s["search.other_languages"];
+      list.replaceChildren(...others.slice(0, MAX).map((r) => item(r, d.languages[r.lang].name)));
+    }
+    root.dataset.kbQuery = query; // what the results shown are for (tests wait on it)
+  }
+
+  async function productFilter(d) {
+    if (select || !indexed(pageLang)) return;
+    const pf = await engine(pageLang);
+    const products = Object.keys(((await pf.filters()) || {}).product || {}).sort((a, b) => a.localeCompare(b));
+    if (!products.length || select) return;
+    const s = d.strings[pageLang];
+    const label = document.createElement("label");
+    label.className = "kb-search-filter";
+    label.textContent = s["search.filter.product"] + " ";
+    select = document.createElement("select");
+    select.name = "product";
+    select.append(new Option(s["search.filter.all"], ""), ...products.map((p) => new Option(p, p)));
+    select.addEventListener("change", () => { product = select.value; run(); });
+    label.append(select);
+    meta.before(label);
   }
 
   async function run() {
@@ -61,29 +212,33 @@
     if (!query) {
       meta.textContent = t["search.result.placeholder"];
       list.replaceChildren();
+      delete root.dataset.kbQuery;
       return;
     }
-    const pf = await engine();
-    if (!hasLanguage) {
-      if (mine === seq) render([]);
-      return;
+    const d = await load();
+    if (!d.languages[pageLang]) return;
+    const results = await resultsIn(d, pageLang, query);
+    if (mine !== seq) return;
+    let others = [];
+    if (!results.length) {
+      for (const lang of Object.keys(d.languages)) {
+        if (lang !== pageLang) others.push(...(await resultsIn(d, lang, query)).slice(0, 5));
+      }
+      if (mine !== seq) return;
     }
-    const search = await pf.search(query);
-    if (mine !== seq || !search) return;
-    let results = await Promise.all(search.results.slice(0, 50).map((r) => r.data()));
-    if (CODE.test(query)) {
-      const code = query.toUpperCase();
-      results = results.filter((r) => r.content.toUpperCase().includes(code));
-    }
-    if (mine === seq) render(results.slice(0, 20));
+    render(query, results, others, d);
+  }
+
+  function prepare() {
+    load().then((d) => { if (d.languages[pageLang]) productFilter(d); }).catch(() => {});
   }
 
   let timer = null;
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 120); });
-  root.querySelector("form").addEventListener("submit", (event) => { event.preventDefault(); run(); });
+  root.querySelector("form").addEventListener("submit", (event) => { event.preventDefault(); clearTimeout(timer); run(); });
   root.querySelector("form").addEventListener("reset", () => { input.value = ""; run(); });
-  input.addEventListener("focus", () => { if (!toggle.checked) toggle.checked = true; engine(); });
-  toggle.addEventListener("change", () => { if (toggle.checked) { input.focus(); engine(); } });
+  input.addEventListener("focus", () => { if (!toggle.checked) toggle.checked = true; prepare(); });
+  toggle.addEventListener("change", () => { if (toggle.checked) { input.focus(); prepare(); } });
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && toggle.checked) { toggle.checked = false; input.blur(); }
   });
