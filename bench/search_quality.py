@@ -93,7 +93,7 @@ def make_queries(runbooks_root: Path, per_kind: int | None = None, seed: int = 2
             if not code.runbooks.get(lang) and not any(code.runbooks.values()):
                 continue
 
-            def add(kind: str, text: str, relevant=relevant) -> None:
+            def add(kind: str, text: str, relevant=relevant, lang=lang, by_kind=by_kind) -> None:
                 by_kind[kind].append(Query(lang, kind, text, relevant))
 
             add("code", code.code)
@@ -105,7 +105,8 @@ def make_queries(runbooks_root: Path, per_kind: int | None = None, seed: int = 2
                     add("number", m.group(2))
             for message in messages.get(slug, [])[:1]:
                 add("code+message", f"{code.code} {message}")
-                stamp = f"2024-05-{rng.randint(10, 28)} {rng.randint(10, 23)}:{rng.randint(10, 59)}:{rng.randint(10, 59)}"
+                clock = f"{rng.randint(10, 23)}:{rng.randint(10, 59)}:{rng.randint(10, 59)}"
+                stamp = f"2024-05-{rng.randint(10, 28)} {clock}"
                 host = f"app{rng.randint(1, 9)}.prod-{rng.randint(100, 999)}.example.net"
                 add("log line", f"{stamp} {host} ERROR [worker-{rng.randint(1, 30)}] {code.code} {message}")
         for runbook in corpus.in_language(lang):
@@ -187,7 +188,8 @@ def table(scores: dict[tuple[str, str], Score], langs: tuple[str, ...]) -> str:
         lines.append(f"| {label} | " + " | ".join(cells) + f" | {TARGETS[kind]:.2f} |")
     zero = [(s.zero, s.count) for (kind, _), s in scores.items() if kind in CODE_KINDS]
     lines.append("")
-    lines.append(f"Zero results for queries naming a known code: {sum(z for z, _ in zero)} of {sum(c for _, c in zero)}.")
+    lines.append(f"Zero results for queries naming a known code: {sum(z for z, _ in zero)} "
+                 f"of {sum(c for _, c in zero)}.")
     return "\n".join(lines)
 
 

@@ -18,6 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from hooks import redirects, registry, urls
+from hooks.code_keys import key
 from hooks.corpus import Corpus
 from hooks.error_codes import ErrorIndex
 from hooks.search_patterns import registry_js
@@ -25,11 +26,6 @@ from hooks.search_patterns import registry_js
 FILE = "kb-search.json"
 STRING_KEYS = ("search.code_page", "search.archived", "search.moved", "search.other_languages",
                "search.filter.product", "search.filter.all", "search.runbook_quotes", "search.no_results_here")
-
-
-def key(text: str) -> str:
-    """What a code or article number is looked up by: letters and digits only, upper case."""
-    return re.sub(r"[^A-Z0-9]", "", text.upper())
 
 
 def search_data(corpus: Corpus, index: ErrorIndex, moved: dict[str, list[str]] | None = None) -> dict:

@@ -157,7 +157,8 @@ def registry_js() -> dict:
         forms = [{"pattern": to_js(form.pattern), "short": form.short, "lists": form.lists}
                  for form in family.forms]
         families.append({"id": family.id, "kind": family.kind, "code": family.code_format,
-                         "slug": family.slug_format, "list": to_js(family.list_pattern) if family.list_pattern else None,
+                         "slug": family.slug_format,
+                         "list": to_js(family.list_pattern) if family.list_pattern else None,
                          "forms": forms})
     return {
         "before": to_js(error_codes._BEFORE),
