@@ -204,25 +204,38 @@ def misses(scores: dict[tuple[str, str], Score]) -> list[str]:
     return out
 
 
-def measure(site: Path, runbooks_root: Path, per_kind: int | None = None, langs: tuple[str, ...] | None = None,
-            chromium: str = "/usr/bin/chromium", failures: list | None = None) -> dict[tuple[str, str], Score]:
-    from playwright.sync_api import sync_playwright
-
-    from tests.conftest import ARGS, serve_site
+def measure_in(browser, site: Path, runbooks_root: Path, per_kind: int | None = None,
+               langs: tuple[str, ...] | None = None, failures: list | None = None) -> dict[tuple[str, str], Score]:
+    """Scores of the queries made from `runbooks_root`, typed into `site` (built from them) in `browser`."""
+    from tests.conftest import serve_site
 
     queries = make_queries(runbooks_root, per_kind, langs=langs)
-    with serve_site(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
+    with serve_site(site) as base:
+        context = browser.new_context()
         try:
-            page = browser.new_page()
+            page = context.new_page()
             page.set_default_timeout(30_000)
             results = run_queries(page, base, queries)
         finally:
-            browser.close()
+            context.close()
     if failures is not None:
         failures.extend((q, found[:3]) for q, found, _ in results
                         if not any(u in q.relevant for u in found[:3 if q.kind in TOP3 else 1]))
     return score(results)
+
+
+def measure(site: Path, runbooks_root: Path, per_kind: int | None = None, langs: tuple[str, ...] | None = None,
+            chromium: str = "/usr/bin/chromium", failures: list | None = None) -> dict[tuple[str, str], Score]:
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
+        try:
+            return measure_in(browser, site, runbooks_root, per_kind, langs, failures)
+        finally:
+            browser.close()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -42,20 +42,22 @@ def code_page(corpus: Corpus, code: ErrorCode, lang: str, index: ErrorIndex | No
     description = code.family.description[lang]
     family = t(lang, "errors.family", family=family_name(code.family, lang))
     parts = [f"# {code.code}\n",
-             f'<p class="kb-error-family"><strong>{html.escape(family)}</strong> — {html.escape(description)}</p>\n']
+             f'<p class="kb-error-family" data-pagefind-ignore><strong>{html.escape(family)}</strong> — '
+             f'{html.escape(description)}</p>\n']
     parts += _names(index, code, lang, url) if index is not None else []
     messages = code.sample_messages()
     if messages:
         items = "\n".join(f"<li><code>{html.escape(message)}</code></li>" for message in messages)
-        parts.append(f"## {t(lang, 'errors.messages')}\n\n<ul class=\"kb-error-messages\">\n{items}\n</ul>\n")
+        parts.append(f"## {t(lang, 'errors.messages')} {{: data-pagefind-ignore='' }}\n\n"
+                     f"<ul class=\"kb-error-messages\">\n{items}\n</ul>\n")
     here = _runbooks(corpus, code, lang)
-    parts.append(f"## {t(lang, 'errors.here')}\n")
+    parts.append(f"## {t(lang, 'errors.here')} {{: data-pagefind-ignore='' }}\n")
     if here:
         items = "\n".join(f'<li>{_a(r.title, url, urls.runbook_url(lang, r.id))} '
                           f'<code class="kb-id">{html.escape(r.id)}</code></li>' for r in here)
-        parts.append(f'<ul class="kb-runbook-list kb-error-here">\n{items}\n</ul>\n')
+        parts.append(f'<ul class="kb-runbook-list kb-error-here" data-pagefind-ignore>\n{items}\n</ul>\n')
     else:
-        parts.append(f'<p class="kb-empty">{html.escape(t(lang, "errors.none_here"))}</p>\n')
+        parts.append(f'<p class="kb-empty" data-pagefind-ignore>{html.escape(t(lang, "errors.none_here"))}</p>\n')
     elsewhere = [(other, r) for other in registry.language_codes() if other != lang
                  for r in _runbooks(corpus, code, other)]
     if elsewhere:
@@ -64,9 +66,10 @@ def code_page(corpus: Corpus, code: ErrorCode, lang: str, index: ErrorIndex | No
             f'{_a(r.title, url, urls.runbook_url(other, r.id), other)} '
             f'<code class="kb-id">{html.escape(r.id)}</code></li>'
             for other, r in elsewhere)
-        parts.append(f"## {t(lang, 'errors.elsewhere')}\n\n"
-                     f'<ul class="kb-runbook-list kb-error-elsewhere">\n{items}\n</ul>\n')
-    parts.append(f'<p class="kb-error-back">{_a(t(lang, "errors.back"), url, errors_index_url(lang))}</p>\n')
+        parts.append(f"## {t(lang, 'errors.elsewhere')} {{: data-pagefind-ignore='' }}\n\n"
+                     f'<ul class="kb-runbook-list kb-error-elsewhere" data-pagefind-ignore>\n{items}\n</ul>\n')
+    back = _a(t(lang, "errors.back"), url, errors_index_url(lang))
+    parts.append(f'<p class="kb-error-back" data-pagefind-ignore>{back}</p>\n')
     meta = {"title": code.code, "description": description}
     return SitePage(urls.src_uri(lang, f"errors/{code.slug}.md"), url, "\n".join(parts), "error", meta=meta)
 

@@ -18,6 +18,7 @@
   const pageLang = document.documentElement.lang;
   const MAX = 20;
   let data = null;
+  let cache = null; // kb-search.json once loaded
   let entry = null;
   const engines = new Map();
   let product = "";
@@ -32,6 +33,7 @@
           fetch(new URL("pagefind/pagefind-entry.json", base)).then((r) => r.json()),
         ]);
         entry = e;
+        cache = d;
         return d;
       })().catch((error) => { data = null; throw error; });
     }
@@ -85,7 +87,6 @@
   async function textSearch(lang, words, raw) {
     if (!indexed(lang)) return [];
     const pf = await engine(lang);
-    const filters = product ? { product: [product] } : {};
     const tries = [];
     if (raw) tries.push(raw);
     if (words.length) {
@@ -99,13 +100,24 @@
       if (segments.length > 1) tries.push(segments.join(" "));
     }
     for (const query of [...new Set(tries)].filter((q) => q.trim())) {
-      const search = await pf.search(query, { filters });
+      const search = await pf.search(query);
       if (search && search.results.length) {
-        const found = await Promise.all(search.results.slice(0, 50).map((r) => r.data()));
-        return found.map((r) => ({ url: r.url, title: (r.meta && r.meta.title) || r.url, excerpt: r.excerpt, lang }));
+        const found = await Promise.all(search.results.slice(0, product ? 100 : 50).map((r) => r.data()));
+        const results = found.map((r) => ({ url: r.url, title: (r.meta && r.meta.title) || r.url, excerpt: r.excerpt, lang }))
+          .filter((r) => !product || productsOf(r.url).includes(product));
+        if (results.length) return results;
       }
     }
     return [];
+  }
+
+  // The products of the runbook at `url` (kb-search.json); a code's page belongs to every product.
+  function productsOf(url) {
+    const m = /\/runbooks\/([^/]+)\/$/.exec(new URL(url, base).pathname);
+    const langs = m && cache && cache.runbooks[decodeURIComponent(m[1])];
+    if (!langs) return product ? [product] : [];
+    const entries = Object.values(langs);
+    return [].concat(...entries.map((e) => e[2]));
   }
 
   function runbookItem(d, lang, id, note) {
@@ -189,11 +201,13 @@
     root.dataset.kbQuery = query; // what the results shown are for (tests wait on it)
   }
 
-  async function productFilter(d) {
-    if (select || !indexed(pageLang)) return;
-    const pf = await engine(pageLang);
-    const products = Object.keys(((await pf.filters()) || {}).product || {}).sort((a, b) => a.localeCompare(b));
-    if (!products.length || select) return;
+  // Products of this language's runbooks (kb-search.json: Pagefind's own filter index is not the same
+  // byte for byte from one build to the next, the site is).
+  function productFilter(d) {
+    if (select) return;
+    const products = [...new Set(Object.values(d.runbooks).flatMap((langs) => (langs[pageLang] && !langs[pageLang][1]
+      ? langs[pageLang][2] : [])))].sort((a, b) => a.localeCompare(b));
+    if (!products.length) return;
     const s = d.strings[pageLang];
     const label = document.createElement("label");
     label.className = "kb-search-filter";

@@ -1,0 +1,99 @@
+"""The search box in Chromium: the registry's patterns generated for the browser find the same codes
+as the build, and on the site built from the KB sample whatever a reader pastes finds its runbook
+(a small run of bench/search_quality.py, with the issue's targets)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench import search_quality
+from hooks.error_codes import find
+from hooks.search_patterns import registry_js
+from tests.conftest import CORPUS, REPO, serve_site
+
+pytestmark = pytest.mark.browser
+
+FIXTURES = REPO / "tests" / "fixtures"
+SCRIPT = REPO / "hooks" / "theme" / "javascripts" / "kb-codes.js"
+
+
+def _in_browser(browser, texts: list[str]) -> list[list[list]]:
+    tab = browser.new_page()
+    try:
+        tab.set_content("<html><body></body></html>")
+        tab.add_script_tag(path=str(SCRIPT))
+        return tab.evaluate("""([registry, texts]) => texts.map(t => KBCodes.find(t, registry)
+                                 .map(m => [m.code, m.slug, m.start]))""", [registry_js(), texts])
+    finally:
+        tab.close()
+
+
+def _in_python(texts: list[str]) -> list[list[list]]:
+    return [[[m.code, m.slug, m.start] for m in find(text)] for text in texts]
+
+
+def test_generated_patterns_find_what_the_build_finds_in_lookalikes_and_stack_traces(browser):
+    lines = [line for line in (FIXTURES / "error_lookalikes.txt").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    traces = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "stack_traces").glob("*.log"))]
+    pasted = ["2024-05-14 10:02:11 host PGS-220000 Password authentication failed",
+              "10:20:31 PMXSV-350122 Session expired", "erreurs 503 et 409", "HTTP/1.1 404 Not Found",
+              "Caused by: javax.jcr.AccessDeniedException: OakAccess0000: Access denied"]
+    texts = lines + traces + pasted
+    assert _in_browser(browser, texts) == _in_python(texts)
+    assert _in_python(pasted)[0] == [["PGS-220000", "PGS-220000", 26]]  # the comparison compares something
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")
+def test_generated_patterns_find_what_the_build_finds_in_every_real_article(browser):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*/articles/*.md"))]
+    found = _in_python(texts)
+    assert sum(map(len, found)) > 100
+    assert _in_browser(browser, texts) == found
+
+
+def _search(tab, query: str) -> list[str]:
+    tab.evaluate(search_quality.SEARCH, query)
+    tab.wait_for_function("(q) => document.querySelector('[data-kb-search]').dataset.kbQuery === q", arg=query)
+    return tab.evaluate(search_quality.RESULTS)
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")
+def test_search_quality_on_the_kb_sample_meets_the_targets(sample_site, browser):
+    site, _ = sample_site
+    scores = search_quality.measure_in(browser, site, Path(site).parent / "runbooks", per_kind=8)
+    assert {kind for kind, _ in scores} >= {"code", "lower", "nohyphen", "log line", "article", "title words"}
+    assert search_quality.misses(scores) == [], search_quality.table(scores, ("en", "fr", "pt-BR", "ja"))
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")
+def test_archived_articles_codes_and_other_languages_in_the_search_box(sample_site, browser):
+    site, _ = sample_site
+    data = json.loads((Path(site) / "kb-search.json").read_text(encoding="utf-8"))
+    archived = sorted(rid for rid, langs in data["runbooks"].items() if langs.get("fr", [None, False])[1])
+    assert archived, "the KB sample has archived articles"
+    with serve_site(site) as base:
+        tab = browser.new_page()
+        try:
+            tab.goto(base + "fr/")
+            tab.wait_for_function("() => window.KBCodes !== undefined")
+            # an archived article's number leads to its page, which says it is archived
+            hrefs = _search(tab, archived[0].lower())
+            assert hrefs[0] == f"{base}fr/runbooks/{archived[0]}/"
+            assert data["strings"]["fr"]["search.archived"] in tab.inner_text(".md-search-result__list li")
+            # a pasted log line that names a known code gives that code's runbook or page first
+            hrefs = _search(tab, "2024-05-14 10:02:11 mta01.example.net ERROR red520025 la communication a échoué")
+            assert hrefs and (hrefs[0].startswith(f"{base}fr/runbooks/") or hrefs[0] == f"{base}fr/errors/RED-520025/")
+            # words only English pages have: the English results, labelled with their language
+            _search(tab, "zzqx")  # nothing anywhere: no result, no other-language section
+            assert tab.locator(".md-search-result__list li").count() == 0
+            product = tab.locator("select[name=product]")
+            assert product.count() == 1 and product.locator("option").count() > 1
+        finally:
+            tab.close()
