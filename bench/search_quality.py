@@ -49,16 +49,25 @@ class Query:
     relevant: frozenset[str]  # site-root-relative URLs that count as right
 
 
+# Japanese has no spaces: its "words" here are runs of one script a reader types as a unit, katakana
+# compounds (ランディングページ), kanji words (設定) and Latin words (Campaign); hiragana runs are
+# particles and endings.
+_JA_WORD = re.compile(r"[\u30a0-\u30ff\uff66-\uff9f]+|[\u4e00-\u9fff\u3005]+|[A-Za-z][A-Za-z0-9]*")
+
+
 def _words(title: str, lang: str) -> list[str]:
-    words = re.findall(r"[^\W_]+", title)
     if lang == "ja":
-        return [w for w in words if len(w) >= 2]
-    return [w for w in words if len(w) >= 4]
+        return [w for w in _JA_WORD.findall(title) if len(w) >= 2]
+    # French and Portuguese elisions (l’activité, d’attribution) are one word in the text
+    words = re.findall(r"[^\W_]+(?:[’'][^\W_]+)*", title)
+    return [w for w in words if len(re.split(r"[’']", w)[-1]) >= 4]
 
 
-def title_words(title: str, lang: str) -> str | None:
-    """The 2 (Japanese) or 3 longest words of a title, in title order."""
-    words = _words(title, lang)
+def title_words(title: str, lang: str, products: tuple[str, ...] = ()) -> str | None:
+    """The 2 (Japanese) or 3 longest words of a title, in title order; words of the runbook's product
+    names (Campaign, Experience Manager) are what the product filter is for, not title words."""
+    product_words = {w.lower() for name in products for w in re.findall(r"[^\W_]+", name)}
+    words = [w for w in _words(title, lang) if w.lower() not in product_words]
     count = 2 if lang == "ja" else 3
     if len(words) < 2:
         return None
@@ -113,7 +122,7 @@ def make_queries(runbooks_root: Path, per_kind: int | None = None, seed: int = 2
             url = urls.runbook_url(lang, runbook.id)
             if re.search(r"\d", runbook.id):
                 by_kind["article"].append(Query(lang, "article", runbook.id, frozenset([url])))
-            words = title_words(runbook.title, lang)
+            words = title_words(runbook.title, lang, (*runbook.products, *(runbook.meta.get("applies-to") or ())))
             if words and not runbook.hidden:
                 by_kind["title words"].append(Query(lang, "title words", words, frozenset([url])))
         for kind in KINDS:
@@ -205,11 +214,12 @@ def misses(scores: dict[tuple[str, str], Score]) -> list[str]:
 
 
 def measure_in(browser, site: Path, runbooks_root: Path, per_kind: int | None = None,
-               langs: tuple[str, ...] | None = None, failures: list | None = None) -> dict[tuple[str, str], Score]:
+               langs: tuple[str, ...] | None = None, failures: list | None = None,
+               kinds: tuple[str, ...] | None = None) -> dict[tuple[str, str], Score]:
     """Scores of the queries made from `runbooks_root`, typed into `site` (built from them) in `browser`."""
     from tests.conftest import serve_site
 
-    queries = make_queries(runbooks_root, per_kind, langs=langs)
+    queries = [q for q in make_queries(runbooks_root, per_kind, langs=langs) if not kinds or q.kind in kinds]
     with serve_site(site) as base:
         context = browser.new_context()
         try:
@@ -225,7 +235,8 @@ def measure_in(browser, site: Path, runbooks_root: Path, per_kind: int | None = 
 
 
 def measure(site: Path, runbooks_root: Path, per_kind: int | None = None, langs: tuple[str, ...] | None = None,
-            chromium: str = "/usr/bin/chromium", failures: list | None = None) -> dict[tuple[str, str], Score]:
+            chromium: str = "/usr/bin/chromium", failures: list | None = None,
+            kinds: tuple[str, ...] | None = None) -> dict[tuple[str, str], Score]:
     from playwright.sync_api import sync_playwright
 
     from tests.conftest import ARGS
@@ -233,7 +244,7 @@ def measure(site: Path, runbooks_root: Path, per_kind: int | None = None, langs:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
         try:
-            return measure_in(browser, site, runbooks_root, per_kind, langs, failures)
+            return measure_in(browser, site, runbooks_root, per_kind, langs, failures, kinds)
         finally:
             browser.close()
 
@@ -244,11 +255,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runbooks", type=Path, required=True)
     parser.add_argument("--per-kind", type=int, default=None, help="at most N queries per kind and language")
     parser.add_argument("--lang", action="append", help="only this language (repeatable)")
+    parser.add_argument("--kind", action="append", choices=KINDS, help="only this kind of query (repeatable)")
     parser.add_argument("--failures", type=Path, help="write the queries that missed to this JSON file")
     args = parser.parse_args(argv)
     langs = tuple(args.lang) if args.lang else registry.language_codes()
     failures: list = []
-    scores = measure(args.site, args.runbooks, args.per_kind, langs, failures=failures)
+    scores = measure(args.site, args.runbooks, args.per_kind, langs, failures=failures,
+                     kinds=tuple(args.kind) if args.kind else None)
     print(table(scores, langs))
     if args.failures:
         args.failures.write_text(json.dumps([{"lang": q.lang, "kind": q.kind, "query": q.text, "got": got,

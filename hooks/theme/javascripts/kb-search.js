@@ -111,6 +111,44 @@
     return [];
   }
 
+  // Titles as a search of their own (kb-search.json has every title): a runbook whose title holds every
+  // word of a short query comes first. Pagefind segments Japanese with a dictionary that cuts katakana
+  // compounds its own way (リダイレクト finds nothing in "リダイレクトアクティビティ"), so Chinese and
+  // Japanese words are matched as they are written: runs of katakana, of kanji, of Latin letters.
+  function fold(text) {
+    return text.normalize("NFKC").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[’']/g, "'");
+  }
+
+  function titleTerms(words) {
+    const terms = [];
+    for (const word of words) {
+      const w = fold(word);
+      if (/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(w)) {
+        terms.push(...(w.match(/[\p{Script=Katakana}ー]+|\p{Script=Han}+|[a-z0-9]+/gu) || []).filter((t) => t.length >= 2));
+      } else if (w.length >= 2) {
+        terms.push(w);
+      }
+    }
+    return [...new Set(terms)];
+  }
+
+  function titleSearch(d, lang, words) {
+    const terms = titleTerms(words);
+    if (!terms.length || words.length > 6) return [];
+    const found = [];
+    for (const [id, langs] of Object.entries(d.runbooks)) {
+      const entry = langs[lang];
+      if (!entry || entry[1] || (product && !entry[2].includes(product))) continue;
+      const title = fold(entry[0]);
+      if (terms.every((term) => title.includes(term))) {
+        const covered = terms.reduce((sum, term) => sum + term.length, 0) / title.length;
+        found.push({ covered, item: runbookItem(d, lang, id, id) });
+      }
+    }
+    found.sort((a, b) => b.covered - a.covered || a.item.title.localeCompare(b.item.title));
+    return found.slice(0, 5).map((f) => f.item);
+  }
+
   // The products of the runbook at `url` (kb-search.json); a code's page belongs to every product.
   function productsOf(url) {
     const m = /\/runbooks\/([^/]+)\/$/.exec(new URL(url, base).pathname);
@@ -159,10 +197,11 @@
                      excerpt: escapeText(s["search.code_page"]), lang };
       direct.push(...ranked, ...(rest.length === 1 ? [rest[0], page] : [page, ...rest]));
     }
+    const titles = found.known.length || found.articles.length ? [] : titleSearch(d, lang, found.words);
     const more = [];
     for (const code of found.unknown) more.push(...await textSearch(lang, [], code));
     const seen = new Set();
-    return [...direct, ...text, ...more].filter((r) => {
+    return [...direct, ...titles, ...text, ...more].filter((r) => {
       const url = new URL(r.url, base).href;
       if (seen.has(url)) return false;
       seen.add(url);
