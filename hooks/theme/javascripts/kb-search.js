@@ -237,6 +237,7 @@
       meta.textContent = s["search.other_languages"];
       list.replaceChildren(...others.slice(0, MAX).map((r) => item(r, d.languages[r.lang].name)));
     }
+    root.dataset.kbProduct = product;
     root.dataset.kbQuery = query; // what the results shown are for (tests wait on it)
   }
 
@@ -270,6 +271,7 @@
     }
     const d = await load();
     if (!d.languages[pageLang]) return;
+    productFilter(d);
     const results = await resultsIn(d, pageLang, query);
     if (mine !== seq) return;
     let others = [];
