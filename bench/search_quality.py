@@ -173,6 +173,15 @@ class Score:
     zero: int = 0
 
 
+def latency(results: list[tuple[Query, list[str], float]]) -> str:
+    """Median and 95th percentile of the time from submitting a query to its results shown, per language."""
+    parts = []
+    for lang in sorted({q.lang for q, _, _ in results}):
+        times = sorted(t for q, _, t in results if q.lang == lang)
+        parts.append(f"{lang} {1000 * times[len(times) // 2]:.0f} / {1000 * times[int(len(times) * 0.95)]:.0f} ms")
+    return "Time to results (median / p95): " + ", ".join(parts) + "."
+
+
 def score(results: list[tuple[Query, list[str], float]]) -> dict[tuple[str, str], Score]:
     scores: dict[tuple[str, str], Score] = defaultdict(Score)
     for query, found, _ in results:
@@ -231,6 +240,8 @@ def measure_in(browser, site: Path, runbooks_root: Path, per_kind: int | None = 
     if failures is not None:
         failures.extend((q, found[:3]) for q, found, _ in results
                         if not any(u in q.relevant for u in found[:3 if q.kind in TOP3 else 1]))
+    if results:
+        print(latency(results))
     return score(results)
 
 
