@@ -110,3 +110,35 @@ def test_archived_articles_pasted_log_lines_and_the_product_filter_in_the_search
             assert products(kept) and all(chosen in p for p in products(kept))
         finally:
             tab.close()
+
+
+# pieces codes, lookalikes and their surroundings are made of, put together at random
+PIECES = ["RED-", "PGS-", "ORA-", "KA-", "CVE-2021-", "NEO-", "ABC-", "HTTP", "HTTP/1.1 ", "http ", "status ",
+          "erreur ", "erro ", "エラー", "ステータスコード ", " エラー", "520025", "00942", "404", "503", "200", "12",
+          "-", " ", "\n", ": ", ".", ",", " et ", " and ", "や", "PM", "AM", "com.adobe.", "javax.jcr.", "Access",
+          "DeniedException", "Error", "Exception", "$Inner", "OakAccess", "0000", "at ", "(Foo.java:1)",
+          "Caused by: ", "import ", "&lt;init&gt;", "が", "é", "_", "Forbidden", " Not Found", "\u00a0"]
+
+
+def test_generated_patterns_agree_with_the_build_on_generated_texts(browser):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    tab = browser.new_page()
+    tab.set_content("<html><body></body></html>")
+    tab.add_script_tag(path=str(SCRIPT))
+    tab.evaluate("(registry) => { window.registry = registry; }", registry_js())
+    seen = []
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+    def agree(text):
+        seen.append(text)
+        js = tab.evaluate("(t) => KBCodes.find(t, window.registry).map(m => [m.code, m.slug, m.start])", text)
+        assert js == _in_python([text])[0], text
+
+    try:
+        agree()
+    finally:
+        tab.close()
+    assert sum(1 for t in seen if find(t)) > 10  # the generated texts hold codes, not only noise
