@@ -10,7 +10,8 @@ runbooks themselves, per language, as a reader types or pastes them:
 - `code+message`: the code and a message a runbook of that language quotes after it;
 - `log line`: the same as a pasted log line (timestamp, host, level, code, message);
 - `article`: an article number (`KA-14064`), archived articles included;
-- `title words`: 2–3 words of a runbook's title (the longest), counted in the top 3.
+- `title words`: 2–3 words of a runbook's title (the longest), counted in the top 3;
+- `katakana` (Japanese): a katakana compound of a runbook's text (ランディングページ).
 
 A code query is right when the first result is a runbook that quotes the code in that language or
 the code's own page; an article query when it is that article's page; a title query when the runbook
@@ -34,10 +35,10 @@ from hooks import corpus as corpus_module
 from hooks import error_codes, registry, urls
 from hooks.error_pages import error_url
 
-KINDS = ("code", "lower", "number", "nohyphen", "code+message", "log line", "article", "title words")
+KINDS = ("code", "lower", "number", "nohyphen", "code+message", "log line", "article", "title words", "katakana")
 TOP3 = ("title words",)
 TARGETS = {"code": 0.98, "lower": 0.98, "number": 0.98, "nohyphen": 0.98, "code+message": 0.90,
-           "log line": 0.90, "article": 0.98, "title words": 0.95}
+           "log line": 0.90, "article": 0.98, "title words": 0.95, "katakana": 0.90}
 CODE_KINDS = ("code", "lower", "number", "nohyphen", "code+message", "log line")
 
 
@@ -125,12 +126,29 @@ def make_queries(runbooks_root: Path, per_kind: int | None = None, seed: int = 2
             words = title_words(runbook.title, lang, (*runbook.products, *(runbook.meta.get("applies-to") or ())))
             if words and not runbook.hidden:
                 by_kind["title words"].append(Query(lang, "title words", words, frozenset([url])))
+        if lang == "ja":
+            by_kind["katakana"] = katakana_queries(corpus, lang)
         for kind in KINDS:
             found = by_kind.get(kind, [])
             if per_kind is not None and len(found) > per_kind:
                 found = rng.sample(found, per_kind)
             queries.extend(found)
     return queries
+
+
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]{5,}")
+
+
+def katakana_queries(corpus, lang: str) -> list[Query]:
+    """Japanese only: each katakana compound of 5 or more characters in a runbook's text (ランディングページ),
+    once; right when the first result is a runbook whose text holds it."""
+    texts = {r.id: f"{r.title}\n{r.body}" for r in corpus.in_language(lang) if not r.hidden}
+    words = sorted({w for text in texts.values() for w in _KATAKANA.findall(text)})
+    out = []
+    for word in words:
+        holding = frozenset(urls.runbook_url(lang, rid) for rid, text in texts.items() if word in text)
+        out.append(Query(lang, "katakana", word, holding))
+    return out
 
 
 def _path(url: str, base: str) -> str:

@@ -99,16 +99,39 @@
       const segments = [...segmenter.segment(raw)].filter((s) => s.isWordLike).map((s) => s.segment);
       if (segments.length > 1) tries.push(segments.join(" "));
     }
+    // Pagefind finds the parts of a compound anywhere in a page (キャンペーン … ダッシュボード): pages holding
+    // each Chinese or Japanese word as written come first.
+    const cjk = /^(ja|zh)/i.test(lang) ? titleTerms(words.length ? words : [raw]).filter((t) => !/^[a-z0-9]+$/.test(t)) : [];
+    const phraseFirst = (results) => cjk.length ? [
+      ...results.filter((r) => cjk.every((term) => r.content.includes(term))),
+      ...results.filter((r) => !cjk.every((term) => r.content.includes(term))),
+    ] : results;
     for (const query of [...new Set(tries)].filter((q) => q.trim())) {
-      const search = await pf.search(query);
-      if (search && search.results.length) {
-        const found = await Promise.all(search.results.slice(0, product ? 100 : 50).map((r) => r.data()));
-        const results = found.map((r) => ({ url: r.url, title: (r.meta && r.meta.title) || r.url, excerpt: r.excerpt, lang }))
-          .filter((r) => !product || productsOf(r.url).includes(product));
+      const results = await pagefindResults(pf, lang, query);
+      if (results.length) return phraseFirst(results);
+    }
+    // A katakana compound Pagefind's dictionary does not know (ランディングページ) is indexed as its parts:
+    // search each cut into two known-looking parts, keeping the pages whose text holds the compound.
+    const compounds = raw && /^(ja|zh)/i.test(lang) ? (fold(raw).match(/[\p{Script=Katakana}ー]{4,}/gu) || []) : [];
+    for (const compound of compounds.slice(0, 2)) {
+      for (let cut = 2; cut <= compound.length - 2; cut++) {
+        const rest = fold(raw).replace(compound, " ");
+        const query = (compound.slice(0, cut) + " " + compound.slice(cut) + " " + rest).trim();
+        const results = await pagefindResults(pf, lang, query, compound);
         if (results.length) return results;
       }
     }
     return [];
+  }
+
+  async function pagefindResults(pf, lang, query, mustHold) {
+    const search = await pf.search(query);
+    if (!search || !search.results.length) return [];
+    const found = await Promise.all(search.results.slice(0, product ? 100 : 50).map((r) => r.data()));
+    return found.map((r) => ({ url: r.url, title: (r.meta && r.meta.title) || r.url, excerpt: r.excerpt, lang,
+                               content: fold(r.content) }))
+      .filter((r) => !mustHold || r.content.includes(mustHold))
+      .filter((r) => !product || productsOf(r.url).includes(product));
   }
 
   // Titles as a search of their own (kb-search.json has every title): a runbook whose title holds every
