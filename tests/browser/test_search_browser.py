@@ -142,3 +142,34 @@ def test_generated_patterns_agree_with_the_build_on_generated_texts(browser):
     finally:
         tab.close()
     assert sum(1 for t in seen if find(t)) > 10  # the generated texts hold codes, not only noise
+
+
+PASTE = """([text]) => {
+  const input = document.querySelector('[data-kb-search-query]');
+  document.getElementById('__search').checked = true;
+  input.focus();
+  const data = new DataTransfer();
+  data.setData('text/plain', text);
+  input.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
+  return input.value;
+}"""
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")
+def test_a_pasted_stack_trace_finds_its_runbook_root_cause_first(sample_site, browser):
+    site, _ = sample_site
+    trace = (FIXTURES / "stack_traces" / "KA-22031.log").read_text(encoding="utf-8")
+    with serve_site(site) as base:
+        tab = browser.new_page()
+        try:
+            tab.goto(base)
+            tab.wait_for_function("() => window.KBCodes !== undefined")
+            value = tab.evaluate(PASTE, [trace])
+            assert "\n" not in value and "session Caused by:" in value  # lines kept apart, not glued
+            tab.wait_for_function("(q) => document.querySelector('[data-kb-search]').dataset.kbQuery === q",
+                                  arg=value.strip())
+            hrefs = tab.evaluate(search_quality.RESULTS)
+            assert hrefs[0] == f"{base}runbooks/KA-22031/", hrefs[:3]
+        finally:
+            tab.close()

@@ -102,7 +102,16 @@
     const spans = [];
     const addKnown = (k) => { if (!known.includes(k)) known.push(k); };
     const codeKey = (k) => (data.codes[k] ? k : data.aliases && data.aliases[k]) || null;
-    for (const m of find(text, data.registry)) {
+    // A Java stack trace is read root cause first, as `lookup` reads it: codes after more `Caused by:`
+    // lines come first (a stable sort keeps the order of the others).
+    const causes = [];
+    const causedBy = /(?:Caused by|Wrapped by)\s*:/g;
+    let c;
+    while ((c = causedBy.exec(text))) causes.push(c.index);
+    const depth = (m) => causes.filter((at) => at < m.start).length;
+    const matches = find(text, data.registry).map((m, i) => ({ m, i, d: depth(m) }))
+      .sort((a, b) => b.d - a.d || a.i - b.i).map((x) => x.m);
+    for (const m of matches) {
       const k = codeKey(key(m.code)) || codeKey(key(m.slug));
       if (k) addKnown(k); else if (!m.short && !unknown.includes(m.code)) unknown.push(m.code);
       spans.push([m.start, m.end]);
@@ -150,7 +159,8 @@
       if (s >= last) { kept += text.slice(last, s) + " "; last = e; } else last = Math.max(last, e);
     }
     kept += text.slice(last);
-    kept = kept.split(/\r?\n/).filter((line) => !/^\s*(?:at\s+[\w$.]+\(|\.\.\.\s*\d+\s+more)/.test(line)).join(" ");
+    // stack frames and their ellipses, wherever they are (a pasted trace may have lost its line breaks)
+    kept = kept.replace(/\bat\s+[\w$.<>/]+\([^)\n]*\)/g, " ").replace(/\.\.\.\s*\d+\s+(?:more|common frames omitted)/g, " ");
     const out = [];
     for (const raw of kept.split(/[\s"'`()[\]{}<>|,;=*]+/)) {
       const w = raw.replace(/^[.:#/\\-]+|[.:!?/\\-]+$/g, "");

@@ -313,6 +313,15 @@
 
   let timer = null;
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 120); });
+  // A text box drops the line breaks of a pasted log or stack trace, gluing each line to the next
+  // (`failedRED-520025`): paste them as spaces instead.
+  input.addEventListener("paste", (event) => {
+    const text = event.clipboardData && event.clipboardData.getData("text/plain");
+    if (!text || !/[\r\n]/.test(text)) return;
+    event.preventDefault();
+    input.setRangeText(text.replace(/\s*[\r\n]+\s*/g, " ").trim(), input.selectionStart, input.selectionEnd, "end");
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  });
   root.querySelector("form").addEventListener("submit", (event) => { event.preventDefault(); clearTimeout(timer); run(); });
   root.querySelector("form").addEventListener("reset", () => { input.value = ""; run(); });
   input.addEventListener("focus", () => { if (!toggle.checked) toggle.checked = true; prepare(); });
