@@ -9,6 +9,8 @@ runbooks themselves, per language, as a reader types or pastes them:
 - `code` (`RED-520025`), `lower` (`red-520025`), `number` (`520025`), `nohyphen` (`RED520025`);
 - `code+message`: the code and a message a runbook of that language quotes after it;
 - `log line`: the same as a pasted log line (timestamp, host, level, code, message);
+- `log line, its runbook`: the same, for codes quoted by several runbooks: right only when the first
+  result is a runbook quoting that very message;
 - `article`: an article number (`KA-14064`), archived articles included;
 - `title words`: 2–3 words of a runbook's title (the longest), counted in the top 3;
 - `katakana` (Japanese): a katakana compound of a runbook's text (ランディングページ).
@@ -35,11 +37,12 @@ from hooks import corpus as corpus_module
 from hooks import error_codes, registry, urls
 from hooks.error_pages import error_url
 
-KINDS = ("code", "lower", "number", "nohyphen", "code+message", "log line", "article", "title words", "katakana")
+KINDS = ("code", "lower", "number", "nohyphen", "code+message", "log line", "log line, its runbook", "article",
+         "title words", "katakana")
 TOP3 = ("title words",)
 TARGETS = {"code": 0.98, "lower": 0.98, "number": 0.98, "nohyphen": 0.98, "code+message": 0.90,
-           "log line": 0.90, "article": 0.98, "title words": 0.95, "katakana": 0.90}
-CODE_KINDS = ("code", "lower", "number", "nohyphen", "code+message", "log line")
+           "log line": 0.90, "log line, its runbook": 0.90, "article": 0.98, "title words": 0.95, "katakana": 0.90}
+CODE_KINDS = ("code", "lower", "number", "nohyphen", "code+message", "log line", "log line, its runbook")
 
 
 @dataclass(frozen=True)
@@ -90,10 +93,13 @@ def make_queries(runbooks_root: Path, per_kind: int | None = None, seed: int = 2
     for lang in langs or registry.language_codes():
         by_kind: dict[str, list[Query]] = defaultdict(list)
         messages: dict[str, list[str]] = defaultdict(list)
+        quoted_by: dict[tuple[str, str], set[str]] = defaultdict(set)  # (slug, message) → runbook URLs
         for runbook in corpus.in_language(lang):
             for quote in error_codes.quotes(runbook):
-                if quote.message and quote.message not in messages[quote.slug] and not quote.short:
-                    messages[quote.slug].append(quote.message)
+                if quote.message and not quote.short and not runbook.hidden:
+                    quoted_by[(quote.slug, quote.message)].add(urls.runbook_url(lang, runbook.id))
+                    if quote.message not in messages[quote.slug]:
+                        messages[quote.slug].append(quote.message)
         for slug, code in index.codes.items():
             if code.choices:
                 continue
@@ -118,7 +124,10 @@ def make_queries(runbooks_root: Path, per_kind: int | None = None, seed: int = 2
                 clock = f"{rng.randint(10, 23)}:{rng.randint(10, 59)}:{rng.randint(10, 59)}"
                 stamp = f"2024-05-{rng.randint(10, 28)} {clock}"
                 host = f"app{rng.randint(1, 9)}.prod-{rng.randint(100, 999)}.example.net"
-                add("log line", f"{stamp} {host} ERROR [worker-{rng.randint(1, 30)}] {code.code} {message}")
+                line = f"{stamp} {host} ERROR [worker-{rng.randint(1, 30)}] {code.code} {message}"
+                add("log line", line)
+                if len(quoting) > 1 and quoted_by.get((slug, message)):  # which of its runbooks: the one quoting it
+                    add("log line, its runbook", line, frozenset(quoted_by[(slug, message)]))
         for runbook in corpus.in_language(lang):
             url = urls.runbook_url(lang, runbook.id)
             if re.search(r"\d", runbook.id):

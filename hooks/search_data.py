@@ -20,7 +20,7 @@ from pathlib import Path
 from hooks import redirects, registry, urls
 from hooks.code_keys import key
 from hooks.corpus import Corpus
-from hooks.error_codes import ErrorIndex
+from hooks.error_codes import ErrorIndex, quotes
 from hooks.search_patterns import registry_js
 
 FILE = "kb-search.json"
@@ -41,6 +41,15 @@ def search_data(corpus: Corpus, index: ErrorIndex, moved: dict[str, list[str]] |
         digits = re.fullmatch(r"[A-Za-z]+[- ]?(\d{4,})", code.code)
         if digits:
             numbers[digits.group(1)].add(key(code.code))
+    # the messages each runbook quotes after each code: the box ranks a code's runbooks by the pasted one
+    for runbook in corpus.runbooks:
+        for quote in quotes(runbook):
+            slug = index.links.get(quote.slug, quote.slug)
+            code = index.codes.get(slug)
+            if quote.message and code is not None:
+                said = codes[key(code.code)].setdefault("quotes", {}).setdefault(runbook.language, {})
+                if quote.message not in said.setdefault(runbook.id, []):
+                    said[runbook.id].append(quote.message)
     aliases = {key(found): key(index.codes[target].code) for found, target in index.links.items()
                if target in index.codes and key(found) not in codes}
     runbooks: dict[str, dict] = {}

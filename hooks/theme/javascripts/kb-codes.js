@@ -159,6 +159,7 @@
       if (s >= last) { kept += text.slice(last, s) + " "; last = e; } else last = Math.max(last, e);
     }
     kept += text.slice(last);
+    kept = kept.replace(/&(?:quot|amp|lt|gt|apos|#39);/g, " "); // entities of a log copied from a web page
     // stack frames and their ellipses, wherever they are (a pasted trace may have lost its line breaks)
     kept = kept.replace(/\bat\s+[\w$.<>/]+\([^)\n]*\)/g, " ").replace(/\.\.\.\s*\d+\s+(?:more|common frames omitted)/g, " ");
     const out = [];

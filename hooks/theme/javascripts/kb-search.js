@@ -172,6 +172,27 @@
     return found.slice(0, 5).map((f) => f.item);
   }
 
+  // How much of a quoted message the pasted text holds (0–1): its words, or for Chinese and Japanese its
+  // pairs of characters, found in the paste.
+  function grams(text) {
+    const t = fold(text.replace(/&(quot|amp|lt|gt|apos|#39);/g, " "));
+    const out = new Set(t.match(/[\p{L}\p{N}]{2,}/gu) || []);
+    for (const run of t.match(/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー]+/gu) || []) {
+      out.delete(run);
+      for (let i = 0; i + 1 < run.length; i++) out.add(run.slice(i, i + 2));
+    }
+    return out;
+  }
+
+  function similarity(pasted, message) {
+    const want = grams(message);
+    if (!want.size) return 0;
+    const have = grams(pasted);
+    let found = 0;
+    for (const g of want) if (have.has(g)) found++;
+    return found / want.size;
+  }
+
   // The products of the runbook at `url` (kb-search.json); a code's page belongs to every product.
   function productsOf(url) {
     const m = /\/runbooks\/([^/]+)\/$/.exec(new URL(url, base).pathname);
@@ -209,13 +230,23 @@
     const codeOnly = !found.words.length && !found.unknown.length && (found.known.length || found.articles.length);
     const single = !/\n/.test(query) && query.split(/\s+/).length <= 8 && !found.known.length && !found.articles.length;
     const text = codeOnly ? [] : await textSearch(lang, found.words, single ? query : "");
-    const rank = new Map(text.map((r, i) => [r.url, i]));
+    const href = (url) => new URL(url, base).href; // Pagefind's URLs are site-root paths, ours absolute
+    const rank = new Map(text.map((r, i) => [href(r.url), i]));
     for (const k of found.known) {
       const code = d.codes[k];
       const quoting = (code.runbooks[lang] || []).map((id) => runbookItem(d, lang, id, s["search.runbook_quotes"].replace("{code}", code.code)))
         .filter((r) => !r.archived && (!product || r.products.includes(product)));
-      const ranked = quoting.filter((r) => rank.has(r.url)).sort((a, b) => rank.get(a.url) - rank.get(b.url));
-      const rest = quoting.filter((r) => !rank.has(r.url));
+      // first the runbooks quoting a message like the one pasted (as `lookup` ranks them), then those the
+      // text search found, in its order
+      const said = (code.quotes && code.quotes[lang]) || {};
+      const likeness = new Map(quoting.map((r) => [r.url, Math.max(0, ...(said[r.url.split("/").slice(-2)[0]] || [])
+        .map((message) => similarity(query, message)))]));
+      const alike = quoting.filter((r) => likeness.get(r.url) >= 0.5)
+        .sort((a, b) => likeness.get(b.url) - likeness.get(a.url));
+      const others = quoting.filter((r) => !alike.includes(r));
+      const ranked = [...alike, ...others.filter((r) => rank.has(href(r.url)))
+        .sort((a, b) => rank.get(href(a.url)) - rank.get(href(b.url)))];
+      const rest = others.filter((r) => !rank.has(href(r.url)));
       const page = { url: prefix(d, lang) + "errors/" + code.slug + "/", title: code.code,
                      excerpt: escapeText(s["search.code_page"]), lang };
       direct.push(...ranked, ...(rest.length === 1 ? [rest[0], page] : [page, ...rest]));
