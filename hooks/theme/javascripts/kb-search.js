@@ -251,7 +251,9 @@
                      excerpt: escapeText(s["search.code_page"]), lang };
       direct.push(...ranked, ...(rest.length === 1 ? [rest[0], page] : [page, ...rest]));
     }
-    const titles = found.known.length || found.articles.length ? [] : titleSearch(d, lang, found.words);
+    const excerpts = new Map(text.map((r) => [href(r.url), r.excerpt]));
+    const titles = (found.known.length || found.articles.length ? [] : titleSearch(d, lang, found.words))
+      .map((r) => ({ ...r, excerpt: excerpts.get(href(r.url)) || r.excerpt })); // Pagefind's, with <mark>
     const more = [];
     for (const code of found.unknown) more.push(...await textSearch(lang, [], code));
     const seen = new Set();
