@@ -1,7 +1,7 @@
 """Codes as readers type them: any case, with or without the hyphen (`red520025`, `Red-520025`,
 `http404`). The registry's patterns find codes as logs print them (hooks/error_codes.find); a word
 of a pasted text whose letters and digits are those of a code that has a page is that code too. The
-search box does the same in the browser (kb-codes.js, with `key` from kb-search.json)."""
+search box does the same in the browser (kb-codes.js, with `key` from kb-search/<lang>.json)."""
 
 from __future__ import annotations
 

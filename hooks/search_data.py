@@ -1,4 +1,4 @@
-"""`kb-search.json`: what the search box knows besides Pagefind's text index, written at build time.
+"""`kb-search/<lang>.json`: what the search box knows besides Pagefind's text index, written at build time.
 
 - `registry`: the error-code families as JavaScript patterns (hooks/search_patterns.py), so a pasted
   log line or stack trace is read with the same patterns as the build;
@@ -23,7 +23,7 @@ from hooks.corpus import Corpus
 from hooks.error_codes import ErrorIndex, quotes
 from hooks.search_patterns import registry_js
 
-FILE = "kb-search.json"
+FOLDER = "kb-search"
 STRING_KEYS = ("search.code_page", "search.archived", "search.moved", "search.other_languages",
                "search.filter.product", "search.filter.all", "search.runbook_quotes", "search.no_results_here")
 
@@ -69,6 +69,23 @@ def search_data(corpus: Corpus, index: ErrorIndex, moved: dict[str, list[str]] |
     }
 
 
+def for_language(data: dict, lang: str) -> dict:
+    """What a page in `lang` loads (`kb-search/<lang>.json`): `data` with this language's runbooks,
+    messages, redirects and strings only (a runbook missing here keeps the first language that has it,
+    for its title); the box loads another language's file only to offer its results."""
+    codes = {}
+    for k, entry in data["codes"].items():
+        one = {**entry, "runbooks": {lang: entry["runbooks"][lang]} if lang in entry["runbooks"] else {}}
+        if "quotes" in entry:
+            one["quotes"] = {lang: entry["quotes"][lang]} if lang in entry["quotes"] else {}
+        codes[k] = one
+    runbooks = {rid: ({lang: langs[lang]} if lang in langs else dict([next(iter(langs.items()))]))
+                for rid, langs in data["runbooks"].items()}
+    return {**data, "lang": lang, "codes": codes, "runbooks": runbooks,
+            "moved": {lang: data["moved"][lang]} if lang in data["moved"] else {},
+            "strings": {lang: data["strings"][lang]}}
+
+
 def moved_ids(runbooks_root: Path | None) -> dict[str, list[str]]:
     """Article numbers each language redirects (runbooks/<lang>/redirects.csv); bad rows are reported
     by validate, not here."""
@@ -78,10 +95,16 @@ def moved_ids(runbooks_root: Path | None) -> dict[str, list[str]]:
     return {lang: [row.runbook_id for row in rows] for lang, rows in found.items()}
 
 
-def write(site_dir: Path, corpus: Corpus, index: ErrorIndex, runbooks_root: Path | None = None) -> Path:
-    path = Path(site_dir) / FILE
-    text = json.dumps(search_data(corpus, index, moved_ids(runbooks_root)), ensure_ascii=False,
-                      separators=(",", ":"), sort_keys=False)
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-    return path
+def write(site_dir: Path, corpus: Corpus, index: ErrorIndex, runbooks_root: Path | None = None) -> list[Path]:
+    """`kb-search/<lang>.json` for every language (unchanged files are not rewritten)."""
+    data = search_data(corpus, index, moved_ids(runbooks_root))
+    folder = Path(site_dir) / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for lang in registry.language_codes():
+        path = folder / f"{lang}.json"
+        text = json.dumps(for_language(data, lang), ensure_ascii=False, separators=(",", ":"))
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

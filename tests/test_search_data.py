@@ -1,4 +1,4 @@
-"""kb-search.json and the registry's patterns for the browser, without a browser (the browser side is
+"""kb-search/<lang>.json and the registry's patterns for the browser, without a browser (the browser side is
 tests/browser/test_search_browser.py)."""
 
 from __future__ import annotations
@@ -66,3 +66,21 @@ def test_search_data_lists_codes_by_key_archived_and_moved_articles(tmp_path):
         assert set(data["strings"][lang]) == set(STRING_KEYS)
         assert all(value.strip() for value in data["strings"][lang].values())
     assert all(re.fullmatch(r"[A-Z0-9]+", key) for key in data["codes"])
+
+
+def test_each_language_loads_its_own_runbooks_messages_and_strings(tmp_path):
+    from hooks.search_data import for_language, moved_ids
+
+    root = tmp_path / "runbooks"
+    write(root, "fr/KA-10001.md", _runbook("KA-10001", "fr", "\nRED-520025 Communication failed\n"))
+    write(root, "ja/KA-10001.md", _runbook("KA-10001", "ja", "\nRED-520025 通信に失敗しました\n"))
+    write(root, "ja/KA-10004.md", _runbook("KA-10004", "ja", "\nDLV-490119 配信\n"))
+    corpus = load(root)
+    whole = search_data(corpus, build_index(corpus), moved_ids(root))
+    fr = for_language(whole, "fr")
+    assert fr["codes"]["RED520025"]["runbooks"] == {"fr": ["KA-10001"]}
+    assert list(fr["codes"]["RED520025"]["quotes"]) == ["fr"]
+    assert fr["codes"]["DLV490119"]["runbooks"] == {}  # the code has a page here, no French runbook
+    assert list(fr["runbooks"]["KA-10001"]) == ["fr"]
+    assert list(fr["runbooks"]["KA-10004"]) == ["ja"]  # not in French: its title in the language that has it
+    assert list(fr["strings"]) == ["fr"] and fr["registry"] == whole["registry"]

@@ -76,7 +76,7 @@ def test_search_quality_on_the_kb_sample_meets_the_targets(sample_site, browser)
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")
 def test_archived_articles_pasted_log_lines_and_the_product_filter_in_the_search_box(sample_site, browser):
     site, _ = sample_site
-    data = json.loads((Path(site) / "kb-search.json").read_text(encoding="utf-8"))
+    data = json.loads((Path(site) / "kb-search" / "fr.json").read_text(encoding="utf-8"))
     archived = sorted(rid for rid, langs in data["runbooks"].items() if langs.get("fr", [None, False])[1])
     assert archived, "the KB sample has archived articles"
     with serve_site(site) as base:

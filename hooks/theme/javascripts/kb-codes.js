@@ -1,5 +1,5 @@
 // Error codes and article numbers in whatever the reader pastes (a log line, a stack trace, a message, a
-// code in any case, with or without its hyphen), read with the build's own family patterns: kb-search.json
+// code in any case, with or without its hyphen), read with the build's own family patterns: kb-search/<lang>.json
 // carries them, generated from hooks/data/error_codes.yml (hooks/search_patterns.py). `find` works like
 // hooks/error_codes.find: at each position the lookalikes, then each family's forms in registry order.
 (function (global) {

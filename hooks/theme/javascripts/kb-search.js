@@ -1,5 +1,5 @@
 // The header search box, backed by Pagefind (one index per <html lang>: a French page searches French
-// runbooks) and by kb-search.json (hooks/search_data.py). Whatever the reader types or pastes — a code, a
+// runbooks) and by kb-search/<lang>.json (hooks/search_data.py). Whatever the reader types or pastes — a code, a
 // log line, a stack trace, an article number — the codes and article numbers in it are recognized with
 // the build's own patterns (kb-codes.js): their runbooks and code pages come first, then the text
 // results for the words left once log noise is taken out (Pagefind wants every word of a query to match).
@@ -17,27 +17,27 @@
   const base = new URL(config.base.replace(/\/?$/, "/"), location.href);
   const pageLang = document.documentElement.lang;
   const MAX = 20;
-  let data = null;
-  let cache = null; // kb-search.json once loaded
+  const data = new Map(); // language → its kb-search/<lang>.json (a promise)
+  const caches = new Map(); // language → the same, once loaded
   let entry = null;
   const engines = new Map();
   let product = "";
   let select = null;
   let seq = 0;
 
-  function load() {
-    if (!data) {
-      data = (async () => {
+  function load(lang) {
+    if (!data.has(lang)) {
+      data.set(lang, (async () => {
         const [d, e] = await Promise.all([
-          fetch(new URL("kb-search.json", base)).then((r) => r.json()),
-          fetch(new URL("pagefind/pagefind-entry.json", base)).then((r) => r.json()),
+          fetch(new URL("kb-search/" + lang + ".json", base)).then((r) => r.json()),
+          entry ? entry : fetch(new URL("pagefind/pagefind-entry.json", base)).then((r) => r.json()),
         ]);
         entry = e;
-        cache = d;
+        caches.set(lang, d);
         return d;
-      })().catch((error) => { data = null; throw error; });
+      })().catch((error) => { data.delete(lang); throw error; }));
     }
-    return data;
+    return data.get(lang);
   }
 
   function indexed(lang) {
@@ -131,10 +131,10 @@
     return found.map((r) => ({ url: r.url, title: (r.meta && r.meta.title) || r.url, excerpt: r.excerpt, lang,
                                content: fold(r.content) }))
       .filter((r) => !mustHold || r.content.includes(mustHold))
-      .filter((r) => !product || productsOf(r.url).includes(product));
+      .filter((r) => !product || productsOf(r.url, lang).includes(product));
   }
 
-  // Titles as a search of their own (kb-search.json has every title): a runbook whose title holds every
+  // Titles as a search of their own (kb-search/<lang>.json has every title): a runbook whose title holds every
   // word of a short query comes first. Pagefind segments Japanese with a dictionary that cuts katakana
   // compounds its own way (リダイレクト finds nothing in "リダイレクトアクティビティ"), so Chinese and
   // Japanese words are matched as they are written: runs of katakana, of kanji, of Latin letters.
@@ -193,9 +193,10 @@
     return found / want.size;
   }
 
-  // The products of the runbook at `url` (kb-search.json); a code's page belongs to every product.
-  function productsOf(url) {
+  // The products of the runbook at `url` (kb-search/<lang>.json); a code's page belongs to every product.
+  function productsOf(url, lang) {
     const m = /\/runbooks\/([^/]+)\/$/.exec(new URL(url, base).pathname);
+    const cache = caches.get(lang);
     const langs = m && cache && cache.runbooks[decodeURIComponent(m[1])];
     if (!langs) return product ? [product] : [];
     const entries = Object.values(langs);
@@ -297,7 +298,7 @@
     root.dataset.kbQuery = query; // what the results shown are for (tests wait on it)
   }
 
-  // Products of this language's runbooks (kb-search.json: Pagefind's own filter index is not the same
+  // Products of this language's runbooks (kb-search/<lang>.json: Pagefind's own filter index is not the same
   // byte for byte from one build to the next, the site is).
   function productFilter(d) {
     if (select) return;
@@ -325,15 +326,14 @@
       delete root.dataset.kbQuery;
       return;
     }
-    const d = await load();
-    if (!d.languages[pageLang]) return;
+    const d = await load(pageLang);
     productFilter(d);
     const results = await resultsIn(d, pageLang, query);
     if (mine !== seq) return;
     let others = [];
     if (!results.length) {
       for (const lang of Object.keys(d.languages)) {
-        if (lang !== pageLang) others.push(...(await resultsIn(d, lang, query)).slice(0, 5));
+        if (lang !== pageLang) others.push(...(await resultsIn(await load(lang), lang, query)).slice(0, 5));
       }
       if (mine !== seq) return;
     }
@@ -341,7 +341,7 @@
   }
 
   function prepare() {
-    load().then((d) => { if (d.languages[pageLang]) productFilter(d); }).catch(() => {});
+    load(pageLang).then(productFilter).catch(() => {});
   }
 
   let timer = null;
