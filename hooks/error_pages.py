@@ -45,10 +45,10 @@ def _messages_html(corpus: Corpus, code: ErrorCode, lang: str) -> str:
     t = registry.t
     note = ""
     if shown_lang != lang:
-        note = (f'<p class="kb-error-messages-lang">'
+        note = (f'<p class="kb-error-messages-lang" data-pagefind-ignore>'
                 f'{html.escape(t(lang, "errors.messages_from", language=registry.language(shown_lang).name))}</p>\n')
     items = "\n".join(f"<li><code>{html.escape(message)}</code></li>" for message in messages)
-    return (f"## {t(lang, 'errors.messages')}\n\n{note}"
+    return (f"## {t(lang, 'errors.messages')} {{: data-pagefind-ignore='' }}\n\n{note}"
             f'<ul class="kb-error-messages" lang="{shown_lang}">\n{items}\n</ul>\n')
 
 
@@ -71,7 +71,7 @@ def _elsewhere_html(corpus: Corpus, code: ErrorCode, lang: str, url: str, listed
                             cls="kb-lang-badge") for other in versions)
         items.append(f'<li>{_a(first.title, url, urls.runbook_url(first_lang, runbook_id), first_lang)} '
                      f'<code class="kb-id">{html.escape(runbook_id)}</code> <span class="kb-langs">{langs}</span></li>')
-    return '<ul class="kb-runbook-list kb-error-elsewhere">\n' + "\n".join(items) + "\n</ul>\n"
+    return '<ul class="kb-runbook-list kb-error-elsewhere" data-pagefind-ignore>\n' + "\n".join(items) + "\n</ul>\n"
 
 
 def code_page(corpus: Corpus, code: ErrorCode, lang: str, index: ErrorIndex | None = None) -> SitePage:
@@ -80,21 +80,23 @@ def code_page(corpus: Corpus, code: ErrorCode, lang: str, index: ErrorIndex | No
     description = code.family.description[lang]
     family = t(lang, "errors.family", family=family_name(code.family, lang))
     parts = [f"# {code.code}\n",
-             f'<p class="kb-error-family"><strong>{html.escape(family)}</strong> — {html.escape(description)}</p>\n']
+             f'<p class="kb-error-family" data-pagefind-ignore><strong>{html.escape(family)}</strong> — '
+             f'{html.escape(description)}</p>\n']
     parts += _names(index, code, lang, url) if index is not None else []
     parts.append(_messages_html(corpus, code, lang))
     here = _runbooks(corpus, code, lang)
-    parts.append(f"## {t(lang, 'errors.here')}\n")
+    parts.append(f"## {t(lang, 'errors.here')} {{: data-pagefind-ignore='' }}\n")
     if here:
         items = "\n".join(f'<li>{_a(r.title, url, urls.runbook_url(lang, r.id))} '
                           f'<code class="kb-id">{html.escape(r.id)}</code></li>' for r in here)
-        parts.append(f'<ul class="kb-runbook-list kb-error-here">\n{items}\n</ul>\n')
+        parts.append(f'<ul class="kb-runbook-list kb-error-here" data-pagefind-ignore>\n{items}\n</ul>\n')
     else:
-        parts.append(f'<p class="kb-empty">{html.escape(t(lang, "errors.none_here"))}</p>\n')
+        parts.append(f'<p class="kb-empty" data-pagefind-ignore>{html.escape(t(lang, "errors.none_here"))}</p>\n')
     elsewhere = _elsewhere_html(corpus, code, lang, url, {r.id for r in here})
     if elsewhere:
-        parts.append(f"## {t(lang, 'errors.elsewhere')}\n\n{elsewhere}")
-    parts.append(f'<p class="kb-error-back">{_a(t(lang, "errors.back"), url, errors_index_url(lang))}</p>\n')
+        parts.append(f"## {t(lang, 'errors.elsewhere')} {{: data-pagefind-ignore='' }}\n\n{elsewhere}")
+    back = _a(t(lang, "errors.back"), url, errors_index_url(lang))
+    parts.append(f'<p class="kb-error-back" data-pagefind-ignore>{back}</p>\n')
     meta = {"title": code.code, "description": description}
     return SitePage(urls.src_uri(lang, f"errors/{code.slug}.md"), url, "\n".join(parts), "error", meta=meta)
 

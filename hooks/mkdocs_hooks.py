@@ -421,6 +421,8 @@ def on_page_content(html, page, config, files):
         return references.link_references(html, site_page.url, _state["lang"],
                                           lambda rid, lang: _state["corpus"].get(rid, lang) is not None,
                                           site_page.runbook_id)
+    if site_page is not None and site_page.kind == "error":  # a code's page is a search result (search_index)
+        return f'<div class="kb-error-page" data-pagefind-body>\n{html}\n</div>'
     return html
 
 
@@ -483,7 +485,7 @@ def _start_index(config) -> None:
     if _state["to_index"] is None:
         return
     _state["to_index"] = None
-    if _state["search"] and any(not r.hidden for r in _state["corpus"].in_language(lang)):
+    if _state["search"] and (_state["errors"].codes or any(not r.hidden for r in _state["corpus"].in_language(lang))):
         _state["search_runs"].append(search_index.start(Path(config.site_dir), urls.prefix(lang)))
 
 

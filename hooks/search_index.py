@@ -21,9 +21,11 @@ from pagefind_bin_extended import get_executable
 
 FOLDER = "pagefind"
 ENTRY = f"{FOLDER}/pagefind-entry.json"
-# Only runbook pages carry data-pagefind-body: Pagefind need not read the thousands of other pages
-# (error-code pages, lists), which took a third of its time. Same index.
-PAGES = "**/runbooks/*/index.html"
+# Only runbook pages and error-code pages carry data-pagefind-body: Pagefind need not read the other
+# pages (lists, status), which took a third of its time. Same index. A code's page is a search result
+# of its own (its messages, its runbooks' titles): the only way to a code whose runbooks are archived.
+SECTIONS = ("runbooks", "errors")
+PAGES = "**/{" + ",".join(SECTIONS) + "}/*/index.html"
 # Pagefind reads only the <article> of a page (Material's content block, which holds data-pagefind-body):
 # the same index (it still takes the language from <html lang>), a quarter less of its time.
 ROOT = "article"
@@ -71,7 +73,7 @@ def pages_to_index(dest_uris: Iterable[str], url_prefix: str) -> set[str]:
     found = set()
     for dest_uri in dest_uris:
         rest = dest_uri[len(url_prefix):] if dest_uri.startswith(url_prefix) else ""
-        if rest.startswith("runbooks/") and rest.endswith("/index.html") and rest.count("/") == 2:
+        if rest.split("/")[0] in SECTIONS and rest.endswith("/index.html") and rest.count("/") == 2:
             found.add(dest_uri)
     return found
 

@@ -23,6 +23,7 @@ from hooks import (
     lunr_off,
     output_audit,
     schema_publish,
+    search_data,
     search_index,
 )
 from hooks.corpus import Corpus
@@ -46,7 +47,7 @@ def finish(site_dir: Path, corpus: Corpus, errors, site_url: str, page_links: li
     function of the site folder and the time the audit begins that says since when, preview.audit_since);
     `audit`: the audit the pages were already handed to as they were written (new_audit)."""
     problems = list(links.check(page_links, links.SiteIndex(site_dir, site_pages)))
-    _write_indexes(site_dir, corpus, errors, site_url)
+    _write_indexes(site_dir, corpus, errors, site_url, runbooks_root)
     lunr_off.remove_index(site_dir)
     if callable(audited_ns):
         audited_ns = audited_ns(site_dir, time.time_ns())
@@ -122,12 +123,13 @@ def write_indexes(site_dir: Path, corpus: Corpus, site_url: str, runbooks_root: 
     """The site's files that depend on the corpus only (api/*.json, the schema), in a folder of their
     own, audited: `python -m hooks build` writes them while the last language group still builds.
     Raises output_audit.LeakError."""
-    _write_indexes(site_dir, corpus, error_codes.build_index(corpus), site_url)
+    _write_indexes(site_dir, corpus, error_codes.build_index(corpus), site_url, runbooks_root)
     _search_and_audit(site_dir, None, new_audit(runbooks_root))
 
 
-def _write_indexes(site_dir: Path, corpus: Corpus, errors, site_url: str) -> None:
+def _write_indexes(site_dir: Path, corpus: Corpus, errors, site_url: str, runbooks_root: Path | None = None) -> None:
     api_json.write(site_dir, corpus, errors, site_url)
+    search_data.write(site_dir, corpus, errors, runbooks_root)
     schema_publish.publish(site_dir)
 
 

@@ -104,11 +104,14 @@ def test_404_page_switcher_goes_to_home_pages_not_to_the_last_page_built(built_s
     assert hrefs and not any("translations" in h or "runbooks" in h for h in hrefs)
 
 
-def test_search_index_is_per_language_with_runbook_pages_only(built_site):
+def test_search_index_is_per_language_with_runbook_and_code_pages_only(built_site):
     import json
     entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     counts = {code: info["page_count"] for code, info in entry["languages"].items()}
-    assert counts == {"fr": 3, "pt-br": 1, "ja": 1}  # no English runbook yet; lists are not results
+    # each language: its runbooks and the 4 code pages (no English runbook yet); lists are not results
+    assert counts == {"en": 4, "fr": 3 + 4, "pt-br": 1 + 4, "ja": 1 + 4}
+    assert soup(built_site, "errors/RED-520025/").select_one("[data-pagefind-body]") is not None
+    assert soup(built_site, "errors/").select_one("[data-pagefind-body]") is None
     for lang in LANGS:
         assert 'src="' in read(built_site, PREFIX[lang] + "runbooks/KA-19371/")
     page = soup(built_site, "ja/runbooks/KA-19371/")

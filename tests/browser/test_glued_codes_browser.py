@@ -38,13 +38,15 @@ def ja_page(browser, glued_site):
 
 def test_a_code_glued_to_japanese_text_is_found_exactly(ja_page):
     results = search(ja_page, "SOP-330011")
-    expect(results).to_have_count(1)
+    expect(results).to_have_count(2)  # the runbook quoting it, then the code's page
     expect(results.first).to_have_attribute("href", re.compile(r"/ja/runbooks/KA-99999/$"))
+    expect(results.nth(1)).to_have_attribute("href", re.compile(r"/ja/errors/SOP-330011/$"))
 
 
 def test_every_japanese_runbook_quoting_the_code_is_found_and_nothing_else(ja_page):
     results = search(ja_page, "RED-520025")
-    expect(results).to_have_count(2)
-    hrefs = sorted(results.evaluate_all("links => links.map(a => a.getAttribute('href'))"))
-    assert [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs] == ["KA-19371", "KA-99999"]
-    assert all("/ja/runbooks/" in h for h in hrefs)
+    expect(results).to_have_count(3)  # the code's page first (it lists both), then both runbooks
+    hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert re.search(r"/ja/errors/RED-520025/$", hrefs[0])
+    assert sorted(h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs[1:]) == ["KA-19371", "KA-99999"]
+    assert all("/ja/runbooks/" in h for h in hrefs[1:])

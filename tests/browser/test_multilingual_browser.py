@@ -38,14 +38,15 @@ def test_switching_to_a_language_without_the_runbook_opens_the_missing_translati
     expect(page).to_have_url(f"{site_url}fr/runbooks/exl-a039a288/")
 
 
-@pytest.mark.parametrize("lang, found", [("fr", "1 document trouvé"), ("ja", "1件見つかりました"),
-                                         ("pt-BR", "1 documento encontrado")])
+@pytest.mark.parametrize("lang, found", [("fr", "2 documents trouvés"), ("ja", "2件見つかりました"),
+                                         ("pt-BR", "2 documentos encontrados")])
 def test_error_code_search_finds_the_runbook_in_the_page_language_only(page, site_url, lang, found):
     page.goto(f"{lang}/")
     results = search(page, "RED-520025")
-    expect(page.locator(".md-search-result__meta")).to_have_text(found)
-    expect(results).to_have_count(1)
-    results.first.click()  # the search result: the runbook that quotes the code
+    expect(page.locator(".md-search-result__meta")).to_have_text(found)  # the runbook, then the code's page
+    expect(results).to_have_count(2)
+    expect(results.nth(1)).to_have_attribute("href", re.compile(rf"/{lang}/errors/RED-520025/$"))
+    results.first.click()  # the first result: the runbook that quotes the code
     expect(page).to_have_url(f"{site_url}{lang}/runbooks/KA-19371/")
     page.locator("a.kb-error-code", has_text="RED-520025").first.click()  # follow the error-code link
     expect(page).to_have_url(f"{site_url}{lang}/errors/RED-520025/")
@@ -71,10 +72,19 @@ def test_japanese_word_search(page):
     assert not any("search_index.json" in url for url in requested)  # the global lunr index is not loaded
 
 
-def test_search_from_an_english_page_never_shows_other_languages(page):
+def test_search_from_an_english_page_gives_the_english_code_page_not_another_languages_runbook(page, site_url):
     page.goto("runbooks/")
-    search(page, "RED-520025")
-    expect(page.locator(".md-search-result__meta")).to_have_text("No matching documents")
+    results = search(page, "RED-520025")
+    expect(page.locator(".md-search-result__meta")).to_have_text("1 matching document")
+    expect(results.first).to_have_attribute("href", f"{site_url}errors/RED-520025/")
+
+
+def test_other_languages_results_are_offered_labelled_when_this_language_has_none(page, site_url):
+    page.goto("runbooks/")  # no English runbook: words of the French one are found in French, labelled
+    results = search(page, "diffusions bloquées")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("Results in other languages")
+    expect(results.first).to_have_attribute("href", re.compile(r"/fr/runbooks/KA-19371/$"))
+    expect(results.first.locator(".kb-lang-badge")).to_have_text("Français")
 
 
 def test_stale_banner_on_the_french_seed_links_the_newer_version(page, site_url):
