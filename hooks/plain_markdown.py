@@ -27,6 +27,9 @@ _HEADING = re.compile(r"(#{1,6})[ \t]+([^\n]*?)[ \t]*")
 # links, images, raw HTML, entities, tilde/caret, attribute lists, closing hashes, footnotes
 _SPECIAL = re.compile(r"[\\`*_\[\]!<>&~^{}#|]")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
+# a heading's trailing attribute list of plain key='value' pairs (attr_list), e.g. {: data-pagefind-ignore='' }
+_ATTRIBUTES = re.compile(r"[ \t]+\{:?[ \t]*((?:[A-Za-z_][\w-]*='[^'<>&]*'[ \t]*)+)\}$")
+_PAIR = re.compile(r"([A-Za-z_][\w-]*)='([^']*)'")
 # extensions that leave a heading without special characters, and a paragraph of one word, as plain
 # Markdown renders them (MkDocs always adds toc, tables and fenced_code)
 KNOWN_EXTENSIONS = frozenset({
@@ -47,6 +50,7 @@ class Headings:
     permalink_title: str
     toc_top: int
     toc_bottom: int
+    extensions: frozenset[str] = frozenset()  # attr_list: a heading may end with {: key='value' }
 
 
 def headings(extensions: list, extension_configs: dict) -> Headings | None:
@@ -66,7 +70,8 @@ def headings(extensions: list, extension_configs: dict) -> Headings | None:
     top, bottom = ([int(x) for x in depth.split("-")] if isinstance(depth, str) and "-" in depth
                    else (1, int(depth)))
     return Headings(configs["slugify"], configs["separator"], permalink, configs["permalink_class"],
-                    configs["permalink_title"], top, bottom)
+                    configs["permalink_title"], top, bottom,
+                    frozenset(e for e in extensions if isinstance(e, str)))
 
 
 def unknown_extensions(extensions: list) -> list[str]:
@@ -108,9 +113,16 @@ def render(markdown: str, settings: Headings) -> Rendered | None:
             shape.append(0)
             continue
         match = _HEADING.fullmatch(chunk)
-        if match is None or not match.group(2) or _SPECIAL.search(match.group(2)):
+        if match is None or not match.group(2):
             return None
         level, text = len(match.group(1)), match.group(2)
+        attributes = ""
+        listed = _ATTRIBUTES.search(text) if "attr_list" in settings.extensions else None
+        if listed:
+            text = text[:listed.start()]
+            attributes = "".join(f' {name}="{_attribute(value)}"' for name, value in _PAIR.findall(listed.group(1)))
+        if not text or _SPECIAL.search(text):
+            return None
         shape.append(level)
         name = " ".join(text.split())  # the toc extension's strip_tags
         anchor = unique(settings.slugify(name, settings.separator), used)
@@ -124,7 +136,7 @@ def render(markdown: str, settings: Headings) -> Rendered | None:
                     f"{title_attribute}>{symbol}</a>")
         if not parts and level == 1:
             title = text.strip()
-        parts.append(f'<h{level} id="{_attribute(anchor)}">{text}{link}</h{level}>')
+        parts.append(f'<h{level}{attributes} id="{_attribute(anchor)}">{text}{link}</h{level}>')
     return Rendered("\n".join(parts), nest_toc_tokens(tokens), title, frozenset(used), tuple(shape))
 
 

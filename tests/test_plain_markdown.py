@@ -99,7 +99,10 @@ def test_what_it_cannot_reproduce_goes_to_markdown():
 
 _WORDS = st.text(alphabet=st.sampled_from(list("aZé9 -.,:;'\"()/?%$@+=ç日本語のエラー’«»\\`*_[]!<>&~^{}#|")),
                  min_size=0, max_size=24)
-_CHUNKS = st.lists(st.one_of(st.tuples(st.integers(1, 6), _WORDS).map(lambda t: "#" * t[0] + " " + t[1]),
+# attribute lists as the generated pages write them ({: data-pagefind-ignore='' }), and lookalikes
+_ATTRS = st.sampled_from(["", " {: data-pagefind-ignore='' }", " {: data-x='a b' class='c' }", " {:x='1'}",
+                          " {: data-pagefind-ignore }", " {: #id }", " { data-x='1' }", "{: data-x='1' }"])
+_CHUNKS = st.lists(st.one_of(st.tuples(st.integers(1, 6), _WORDS, _ATTRS).map(lambda t: "#" * t[0] + " " + t[1] + t[2]),
                              st.integers(0, 9).map(lambda n: f"KBHTMLBLOCK{n}X")),
                    min_size=1, max_size=8)
 
