@@ -27,8 +27,9 @@ _HEADING = re.compile(r"(#{1,6})[ \t]+([^\n]*?)[ \t]*")
 # links, images, raw HTML, entities, tilde/caret, attribute lists, closing hashes, footnotes
 _SPECIAL = re.compile(r"[\\`*_\[\]!<>&~^{}#|]")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
-# a heading's trailing attribute list of plain key='value' pairs (attr_list), e.g. {: data-pagefind-ignore='' }
-_ATTRIBUTES = re.compile(r"[ \t]+\{:?[ \t]*((?:[A-Za-z_][\w-]*='[^'<>&]*'[ \t]*)+)\}$")
+# a heading's trailing attribute list of one plain key='value' pair (attr_list), e.g. {: data-pagefind-ignore='' }
+# (one: `class` and `id` attr_list treats specially; Markdown writes an element's attributes sorted by name)
+_ATTRIBUTES = re.compile(r"[ \t]+\{:?[ \t]*((?!class=|id=)[A-Za-z_][\w-]*='[^'<>&]*')[ \t]*\}$")
 _PAIR = re.compile(r"([A-Za-z_][\w-]*)='([^']*)'")
 # extensions that leave a heading without special characters, and a paragraph of one word, as plain
 # Markdown renders them (MkDocs always adds toc, tables and fenced_code)
@@ -116,11 +117,11 @@ def render(markdown: str, settings: Headings) -> Rendered | None:
         if match is None or not match.group(2):
             return None
         level, text = len(match.group(1)), match.group(2)
-        attributes = ""
+        attributes: dict[str, str] = {}
         listed = _ATTRIBUTES.search(text) if "attr_list" in settings.extensions else None
         if listed:
             text = text[:listed.start()]
-            attributes = "".join(f' {name}="{_attribute(value)}"' for name, value in _PAIR.findall(listed.group(1)))
+            attributes = dict(_PAIR.findall(listed.group(1)))
         if not text or _SPECIAL.search(text):
             return None
         shape.append(level)
@@ -136,7 +137,9 @@ def render(markdown: str, settings: Headings) -> Rendered | None:
                     f"{title_attribute}>{symbol}</a>")
         if not parts and level == 1:
             title = text.strip()
-        parts.append(f'<h{level}{attributes} id="{_attribute(anchor)}">{text}{link}</h{level}>')
+        attributes["id"] = anchor
+        written = "".join(f' {name}="{_attribute(value)}"' for name, value in sorted(attributes.items()))
+        parts.append(f'<h{level}{written}>{text}{link}</h{level}>')
     return Rendered("\n".join(parts), nest_toc_tokens(tokens), title, frozenset(used), tuple(shape))
 
 
