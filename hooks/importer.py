@@ -12,6 +12,7 @@ from hooks.frontmatter import Document, parse, read_file
 from hooks.kb_import import Imported, import_document, is_test_article, normalize_meta, runbook_id_for
 from hooks.problems import Problem, ProblemError
 from hooks.runbook_format import dump, runbook_path, write_atomic
+from hooks.validate import check_file, context_for
 
 
 @dataclass
@@ -102,8 +103,6 @@ def _public_text(doc: Document) -> str:
 
 def _rejected(imported: Imported, text: str, target: Path, root: Path, source: Path) -> list[Problem]:
     """What validate would reject in the runbook about to be written (checked as in CI), at the source."""
-    from hooks.validate import check_file, context_for  # validate reads the corpus model; import late
-
     doc = parse(text, str(target))
     runbook = Runbook(imported.runbook_id, imported.language, display_path(target, root), doc.meta, doc.body,
                       doc.body_line, doc.key_lines, doc.positions)
