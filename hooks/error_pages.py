@@ -12,7 +12,7 @@ from collections.abc import Callable
 from hooks import error_messages, pagination, registry, urls
 from hooks.corpus import Corpus, Runbook
 from hooks.error_codes import ErrorCode, ErrorIndex, css_class, family_name, slug_of
-from hooks.site_pages import SitePage
+from hooks.site_pages import SitePage, link
 
 KINDS = ("errors", "error")
 
@@ -23,12 +23,6 @@ def errors_index_url(lang: str) -> str:
 
 def error_url(lang: str, slug: str) -> str:
     return f"{urls.prefix(lang)}errors/{slug}/"
-
-
-def _a(text: str, from_url: str, to_url: str, lang: str | None = None, cls: str | None = None) -> str:
-    attrs = f' hreflang="{lang}" lang="{lang}"' if lang else ""
-    attrs += f' class="{cls}"' if cls else ""
-    return f'<a href="{html.escape(urls.relative(from_url, to_url))}"{attrs}>{html.escape(text)}</a>'
 
 
 def _runbooks(corpus: Corpus, code: ErrorCode, lang: str) -> list[Runbook]:
@@ -67,9 +61,9 @@ def _elsewhere_html(corpus: Corpus, code: ErrorCode, lang: str, url: str, listed
     for runbook_id, versions in sorted(by_id.items(), key=lambda item: (next(iter(item[1].values())).title.lower(),
                                                                           item[0])):
         first_lang, first = next(iter(versions.items()))
-        langs = " ".join(_a(registry.language(other).name, url, urls.runbook_url(other, runbook_id), other,
+        langs = " ".join(link(registry.language(other).name, url, urls.runbook_url(other, runbook_id), other,
                             cls="kb-lang-badge") for other in versions)
-        items.append(f'<li>{_a(first.title, url, urls.runbook_url(first_lang, runbook_id), first_lang)} '
+        items.append(f'<li>{link(first.title, url, urls.runbook_url(first_lang, runbook_id), first_lang)} '
                      f'<code class="kb-id">{html.escape(runbook_id)}</code> <span class="kb-langs">{langs}</span></li>')
     return '<ul class="kb-runbook-list kb-error-elsewhere" data-pagefind-ignore>\n' + "\n".join(items) + "\n</ul>\n"
 
@@ -87,7 +81,7 @@ def code_page(corpus: Corpus, code: ErrorCode, lang: str, index: ErrorIndex | No
     here = _runbooks(corpus, code, lang)
     parts.append(f"## {t(lang, 'errors.here')} {{: data-pagefind-ignore='' }}\n")
     if here:
-        items = "\n".join(f'<li>{_a(r.title, url, urls.runbook_url(lang, r.id))} '
+        items = "\n".join(f'<li>{link(r.title, url, urls.runbook_url(lang, r.id))} '
                           f'<code class="kb-id">{html.escape(r.id)}</code></li>' for r in here)
         parts.append(f'<ul class="kb-runbook-list kb-error-here" data-pagefind-ignore>\n{items}\n</ul>\n')
     else:
@@ -95,7 +89,7 @@ def code_page(corpus: Corpus, code: ErrorCode, lang: str, index: ErrorIndex | No
     elsewhere = _elsewhere_html(corpus, code, lang, url, {r.id for r in here})
     if elsewhere:
         parts.append(f"## {t(lang, 'errors.elsewhere')} {{: data-pagefind-ignore='' }}\n\n{elsewhere}")
-    back = _a(t(lang, "errors.back"), url, errors_index_url(lang))
+    back = link(t(lang, "errors.back"), url, errors_index_url(lang))
     parts.append(f'<p class="kb-error-back" data-pagefind-ignore>{back}</p>\n')
     meta = {"title": code.code, "description": description}
     return SitePage(urls.src_uri(lang, f"errors/{code.slug}.md"), url, "\n".join(parts), "error", meta=meta)
@@ -103,7 +97,7 @@ def code_page(corpus: Corpus, code: ErrorCode, lang: str, index: ErrorIndex | No
 
 def _code_link(index: ErrorIndex, slug: str, url: str, lang: str) -> str:
     code = index.codes[slug].code
-    return _a(code, url, error_url(lang, slug), cls=css_class(code))
+    return link(code, url, error_url(lang, slug), cls=css_class(code))
 
 
 def _names(index: ErrorIndex, code: ErrorCode, lang: str, url: str) -> list[str]:
@@ -145,7 +139,7 @@ def _table(corpus: Corpus, codes: list[ErrorCode], lang: str, url: str, family_i
             f"<th>{html.escape(t(lang, 'errors.column_here'))}</th>"
             f"<th>{html.escape(t(lang, 'errors.column_all'))}</th></tr></thead>")
     rows = "\n".join(
-        f'<tr><td>{_a(code.code, url, error_url(lang, code.slug), cls=css_class(code.code))}</td>'
+        f'<tr><td>{link(code.code, url, error_url(lang, code.slug), cls=css_class(code.code))}</td>'
         f"<td>{len(_runbooks(corpus, code, lang))}</td><td>{code.runbook_count()}</td></tr>"
         for code in codes)
     return (f'<table class="kb-error-table" data-family="{html.escape(family_id)}">{head}<tbody>\n{rows}\n'
@@ -171,7 +165,7 @@ def index_page(corpus: Corpus, index: ErrorIndex, lang: str) -> SitePage:
         more = ""
         if len(shown) < len(codes):
             more = (f'<p class="kb-error-family-more">'
-                    f'{_a(t(lang, "errors.family_all", count=len(codes)), url, family_url(lang, family.id))}</p>\n')
+                    f'{link(t(lang, "errors.family_all", count=len(codes)), url, family_url(lang, family.id))}</p>\n')
         parts.append(f"## {family_name(family, lang)} {{#family-{family.id.lower()}}}\n\n"
                      f'<p class="kb-error-family"><span class="kb-count">'
                      f'{html.escape(t(lang, "errors.family_count", count=len(codes)))}</span> — '
@@ -201,7 +195,7 @@ def family_pages(corpus: Corpus, index: ErrorIndex, lang: str) -> list[SitePage]
                     f'{html.escape(t(lang, "errors.family_count", count=len(codes)))}</span> — '
                     f"{html.escape(family.description[lang])}</p>\n\n{pager}"
                     + _table(corpus, list(chunk), lang, url, family.id) + pager
-                    + f'<p>{_a(t(lang, "errors.back"), url, errors_index_url(lang))}</p>\n')
+                    + f'<p>{link(t(lang, "errors.back"), url, errors_index_url(lang))}</p>\n')
             result.append(SitePage(urls.src_uri(lang, url[len(urls.prefix(lang)):] + "index.md"), url, body,
                                    FAMILY_KIND, meta={"title": title}))
     return result
