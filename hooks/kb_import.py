@@ -170,7 +170,7 @@ def normalize_meta(doc: Document, lang: str, source: Path,
         value = raw.get(key)
         if value is None:
             continue
-        if is_placeholder(key, value) or is_placeholder(key, str(value)):
+        if is_placeholder(key, str(value)):
             notes.append(f"{path}:{doc.line_of(key)}: '{key}' was the placeholder {value!r}")
             continue
         text, redactions = redaction.redact(" ".join(_INLINE_MARKER.sub(r"\1", str(value)).split()), lang)
