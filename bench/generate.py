@@ -6,12 +6,12 @@ the sample's distributions exactly because they *are* the sample's. Articles cyc
 each copy gets its own id, title suffix and one extra error-code line so that pages are not identical.
 
 Images: KB exports carry an `assets/` folder per language; the importer keeps one copy in
-runbooks/assets/ (hooks/kb_assets.py), linked as `../assets/<name>`, published once for all languages.
+runbooks/assets/ (hooks/kb/article_assets.py), linked as `../assets/<name>`, published once for all languages.
 Inline `data:` images of the sample (some articles are 400 KB of base64) become references to asset
 files, as an export to a repository would.
 
 Two projects are written from the same articles:
-- ours:  runbooks/<lang>/<id>.md (the format `hooks.runbook_format.dump` writes) + runbooks/assets/;
+- ours:  runbooks/<lang>/<id>.md (the format `hooks.corpus.runbook_format.dump` writes) + runbooks/assets/;
 - stock: docs/<lang>/runbooks/<id>.md plain pages + docs/<lang>/runbooks/assets/ (images per language),
   for `bench/stock/mkdocs.yml` (mkdocs + material + static-i18n, default navigation).
 """
@@ -24,10 +24,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks.frontmatter import read_file
-from hooks.kb_import import import_document
-from hooks.problems import ProblemError
-from hooks.runbook_format import dump
+from hooks.base.problems import ProblemError
+from hooks.corpus.frontmatter import read_file
+from hooks.corpus.runbook_format import dump
+from hooks.kb.conversion import import_document
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO.parent / "shared" / "corpus" / "kcs-sample"

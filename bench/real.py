@@ -8,7 +8,7 @@ A copy is the real article file, every language of it, with only what identifies
 - its `exl-id` (which groups its translations) and the record id in its `dynamics-url`, derived from the
   original's (uuid5), so each copy is its own translation group and import records its own internal values;
 - its `internal-notes`, when it has some, with a copy mark between every five words, so the six-word runs
-  import records (hooks/internal_values.py) are new ones, as a new article's notes would be.
+  import records (hooks/rules/internal_values.py) are new ones, as a new article's notes would be.
 Everything else — titles, bodies, front matter with the internal fields, images (`articles/assets/`),
 error codes, references, redirects — is the real article's. Guides (pages without an article number)
 are kept once, not copied. Output: one `<language folder>/articles/` per language, `python -m hooks

@@ -12,8 +12,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench import measure
-from hooks.frontmatter import read_file
-from hooks.problems import ProblemError
+from hooks.base.problems import ProblemError
+from hooks.corpus.frontmatter import read_file
 
 REPO = Path(__file__).resolve().parent.parent
 STOCK_CONFIG = Path(__file__).resolve().parent / "stock" / "mkdocs.yml"
@@ -88,7 +88,8 @@ def _leaking(root: Path) -> dict[Path, set[str]]:
     """Runbooks whose own text the output audit would flag (a real KB still has unredacted internal hosts
     and notes in article bodies: issue #15). STOPGAP like the products above: the build would refuse to
     publish them, so the benchmark leaves them out of its scratch project; the audit still runs on the rest."""
-    from hooks import internal_values, output_audit
+    from hooks.finish import output_audit
+    from hooks.rules import internal_values
 
     denylist, patterns = internal_values.load(root), output_audit.load_patterns()
     found: dict[Path, set[str]] = {}

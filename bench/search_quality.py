@@ -33,9 +33,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks import corpus as corpus_module
-from hooks import error_codes, registry, urls
-from hooks.error_pages import error_url
+from hooks.base import registry, urls
+from hooks.corpus import error_codes
+from hooks.rules import loader
+from hooks.site.error_pages import error_url
 
 KINDS = ("code", "lower", "number", "nohyphen", "code+message", "log line", "log line, its runbook", "article",
          "title words", "katakana")
@@ -81,7 +82,7 @@ def title_words(title: str, lang: str, products: tuple[str, ...] = ()) -> str | 
 
 def make_queries(runbooks_root: Path, per_kind: int | None = None, seed: int = 20,
                  langs: tuple[str, ...] | None = None) -> list[Query]:
-    corpus = corpus_module.load(runbooks_root)
+    corpus = loader.load(runbooks_root)
     index = error_codes.build_index(corpus)
     numbers: dict[str, int] = defaultdict(int)
     for code in index.codes.values():

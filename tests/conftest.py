@@ -120,7 +120,7 @@ def build_site(project: Path, site: Path, strict: bool = True, env: dict | None 
 
 def _own_code(project: Path) -> dict[str, str]:
     """A copied project builds with its own `hooks` package (and data files), run from its folder: mkdocs.yml
-    names the Markdown extension `hooks.markdown_fixes`, which MkDocs imports before the hook file could put
+    names the Markdown extension `hooks.render.markdown_fixes`, which MkDocs imports before the hook file could put
     the project first on the path."""
     return {"PYTHONPATH": str(project)} if (project / "hooks" / "__init__.py").is_file() else {}
 
@@ -153,7 +153,7 @@ def copy_project(dest: Path, with_runbooks: bool = True) -> Path:
     shutil.copytree(REPO / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     if with_runbooks:
         shutil.copytree(REPO / "runbooks", dest / "runbooks")
-        if (REPO / ".internal-values").exists():  # what the output audit looks for (hooks/internal_values.py)
+        if (REPO / ".internal-values").exists():  # what the output audit looks for (hooks/rules/internal_values.py)
             shutil.copy2(REPO / ".internal-values", dest / ".internal-values")
     else:
         (dest / "runbooks").mkdir()

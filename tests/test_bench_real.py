@@ -8,8 +8,8 @@ import shutil
 import pytest
 
 from bench import real
-from hooks import internal_values
 from hooks.cli import main
+from hooks.rules import internal_values
 from tests.conftest import SHARED
 
 pytestmark = [pytest.mark.corpus,

@@ -8,8 +8,8 @@ import struct
 from datetime import UTC, datetime
 from pathlib import Path
 
-from hooks import corpus
-from hooks.site_build import build
+from hooks.build.site_build import build
+from hooks.rules import loader
 from tests.conftest import copy_project
 from tests.sample_corpus import build as mkdocs_build
 
@@ -26,7 +26,7 @@ def test_two_builds_are_byte_identical_and_dated_by_the_content(tmp_path):
         result = mkdocs_build(project, site)
         assert result.returncode == 0, result.stdout + result.stderr
     assert tree(first) == tree(second)
-    newest = max(r.meta["published"] for r in corpus.load(project / "runbooks").runbooks if r.meta.get("published"))
+    newest = max(r.meta["published"] for r in loader.load(project / "runbooks").runbooks if r.meta.get("published"))
     mtime = struct.unpack("<I", (first / "sitemap.xml.gz").read_bytes()[4:8])[0]
     assert datetime.fromtimestamp(mtime, UTC).date().isoformat() == newest[:10]  # not today's date
     sitemap = (first / "sitemap.xml").read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
-"""Build processes keep the garbage collector off the corpus (hooks/collector.py); `mkdocs serve` does not."""
+"""Build processes keep the garbage collector off the corpus (hooks/engine/fast/collector.py); `mkdocs serve`
+does not."""
 
 import subprocess
 import sys
@@ -17,7 +18,7 @@ def _run(code: str) -> str:
 def test_what_exists_is_frozen_and_young_collections_are_rarer():
     out = _run("""
         import gc
-        from hooks import collector
+        from hooks.engine.fast import collector
         corpus = [{"id": i} for i in range(1000)]
         before = gc.get_freeze_count()
         collector.keep_out_of_collections()
@@ -29,7 +30,7 @@ def test_what_exists_is_frozen_and_young_collections_are_rarer():
 def test_everything_is_frozen_before_the_interpreter_exits():
     out = _run("""
         import atexit, gc
-        from hooks import collector
+        from hooks.engine.fast import collector
         frozen = {}
         atexit.register(lambda: print(gc.get_freeze_count() - frozen["then"] >= 5000))  # runs after ours
         handlers = atexit._ncallbacks()

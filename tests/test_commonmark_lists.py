@@ -1,4 +1,4 @@
-"""Lists render as CommonMark reads them (hooks/commonmark_lists.py): markdown-it-py is the oracle.
+"""Lists render as CommonMark reads them (hooks/render/commonmark_lists.py): markdown-it-py is the oracle.
 
 Every runbook page of the built sample, in every language, shows the lists markdown-it-py finds in the
 runbook's source: same nesting, item count, order and numbering (tests/list_structure.py). Generated
@@ -16,7 +16,8 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hooks import commonmark_lists, dialect, frontmatter
+from hooks.corpus import frontmatter
+from hooks.render import commonmark_lists, dialect
 from tests import fidelity, list_structure
 from tests.conftest import CORPUS
 from tests.test_plain_markdown import CONFIGS, EXTENSIONS

@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from hooks import data_urls
 from hooks.cli import main
+from hooks.engine.fast import data_urls
 from tests.conftest import SHARED, build_site, copy_project, site_differences
 
 MORE = SHARED / "corpus" / "kcs-more"

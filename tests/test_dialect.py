@@ -1,6 +1,6 @@
 import markdown
 
-from hooks.dialect import render
+from hooks.render.dialect import render
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "toc", "pymdownx.superfences"]
 

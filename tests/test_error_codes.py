@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from hooks import registry
+from hooks.base import registry
 from hooks.cli import main
-from hooks.error_codes import families, find, message_after, registry_problems
-from hooks.error_links import link_codes
+from hooks.corpus.error_codes import families, find, message_after, registry_problems
+from hooks.render.error_links import link_codes
 from tests.conftest import CORPUS, SEEDS
 
 ISSUE_FAMILIES = {"RED", "DLV", "PGS", "XTK", "SOP", "ODB", "WDB", "SCR", "RST", "INT", "URL", "CRL", "WKF", "BAS",
@@ -192,8 +192,8 @@ def test_a_bad_registry_edit_is_reported_with_file_line_and_fix(tmp_path, edit, 
 def test_the_scanner_skips_positions_where_no_code_can_start():
     """The look-ahead that makes scanning faster holds every character a code can start with, and is left
     out when the registry has a pattern whose first character it cannot tell."""
-    from hooks.error_codes import _scanner, _starts_with_uppercase
-    from hooks.regex_first_chars import first_chars as _first_chars
+    from hooks.base.regex_first_chars import first_chars as _first_chars
+    from hooks.corpus.error_codes import _scanner, _starts_with_uppercase
 
     lookahead = re.search(r"\(\?=\[([^\]]*)\]\)", _scanner()[0].pattern)
     assert lookahead is not None  # today's registry

@@ -12,8 +12,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from hooks.cli import main
-from hooks.corpus import Corpus, Runbook
-from hooks.error_codes import build_index, find, message_of
+from hooks.corpus.error_codes import build_index, find, message_of
+from hooks.corpus.model import Corpus, Runbook
 from tests.conftest import CORPUS, VALID_RUNBOOK, write
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -312,7 +312,7 @@ exception_names = st.builds(lambda package, name: ".".join(package) + "." + name
 @given(st.lists(exception_names, min_size=1, max_size=5, unique=True), st.integers(0, 3),
        st.sampled_from(["\n", "\r\n", "<br>"]), st.booleans())
 def test_generated_stack_traces_come_root_cause_first(chain, frames, newline, log_before):
-    from hooks.stack_traces import root_cause_first
+    from hooks.corpus.stack_traces import root_cause_first
 
     frame = "".join(f"\tat org.example.Worker.run{i}(Worker.java:{i + 10}){newline}" for i in range(frames))
     text = ("12:00:01 *ERROR* [main] RED-520025 request failed" + newline if log_before else "")
@@ -389,7 +389,7 @@ def test_the_real_articles_quote_the_families_of_the_issue():
 
 
 def test_a_registry_form_with_top_level_alternatives_is_one_alternative_of_the_scanner(monkeypatch):
-    from hooks import error_codes
+    from hooks.corpus import error_codes
 
     caches = (error_codes.families, error_codes.lookalike_patterns, error_codes._scanner)
     data = {"lookalikes": [{"pattern": "FOO-0+"}],
@@ -409,7 +409,7 @@ def test_a_registry_form_with_top_level_alternatives_is_one_alternative_of_the_s
 
 
 def test_the_census_counts_distinct_codes_per_family_and_articles_quoting_one(tmp_path, capsys):
-    from hooks import error_census
+    from hooks.corpus import error_census
 
     write(tmp_path, "en/articles/KA-1.md", "---\ntitle: HTTP 503 seen\n---\njava.lang.NullPointerException: x\n")
     write(tmp_path, "fr-FR/articles/KA-1.md", "---\ntitle: t\n---\nNullPointerException, OakState0001, erreur 503\n")

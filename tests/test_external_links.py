@@ -9,7 +9,7 @@ from typing import ClassVar
 import pytest
 
 from hooks import cli
-from hooks.external_links import RateLimiter
+from hooks.finish.external_links import RateLimiter
 from tests.conftest import serve
 
 

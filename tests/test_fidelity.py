@@ -3,7 +3,7 @@ headings, tables, code blocks, images and links, and no Markdown syntax as text.
 
 import pytest
 
-from hooks import frontmatter
+from hooks.corpus import frontmatter
 from tests import fidelity
 from tests.conftest import CORPUS
 

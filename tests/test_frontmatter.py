@@ -3,8 +3,8 @@ import tracemalloc
 
 import pytest
 
-from hooks.frontmatter import MAX_BYTES, decode, parse, read_file
-from hooks.problems import ProblemError
+from hooks.base.problems import ProblemError
+from hooks.corpus.frontmatter import MAX_BYTES, decode, parse, read_file
 
 GOOD = "---\ntitle: Hello\nproduct:\n  - Campaign\n---\n\n# Hello\n"
 

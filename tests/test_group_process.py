@@ -1,4 +1,4 @@
-"""Language groups are forked from the process that read the corpus (hooks/group_process.py)."""
+"""Language groups are forked from the process that read the corpus (hooks/engine/group_process.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import tempfile
 import pytest
 
 from bench import generate
-from hooks import corpus_share, group_process, site_build
-from hooks.corpus import Corpus
+from hooks.build import site_build
+from hooks.corpus.model import Corpus
+from hooks.engine import group_process
+from hooks.rules import loader
 from tests.conftest import copy_project
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="groups are forked where the OS can fork")
@@ -44,7 +46,7 @@ def test_groups_build_from_the_corpus_the_parent_read(tmp_path, monkeypatch):
     """No group reads runbooks/ again: a title changed in the parent's copy is the one published."""
     project = copy_project(tmp_path / "project")
     generate.generate(2, project, None)
-    read = corpus_share.load_parallel
+    read = loader.load_parallel
 
     def load_and_retitle(root, jobs, **options):
         corpus = read(root, jobs, **options)
@@ -53,8 +55,8 @@ def test_groups_build_from_the_corpus_the_parent_read(tmp_path, monkeypatch):
         retitled.problems = corpus.problems
         return retitled
 
-    monkeypatch.setattr(corpus_share, "load_parallel", load_and_retitle)
-    monkeypatch.setattr(corpus_share, "_worth", lambda jobs, files: jobs)  # two readers, even for a few files
+    monkeypatch.setattr(loader, "load_parallel", load_and_retitle)
+    monkeypatch.setattr(loader, "_worth", lambda jobs, files: jobs)  # two readers, even for a few files
     assert site_build.build(tmp_path / "site", project / "mkdocs.yml", quiet=True, jobs=2) == 0
     for prefix in ("", "fr/", "pt-BR/", "ja/"):
         page = tmp_path / "site" / f"{prefix}runbooks" / generate.article_id(1) / "index.html"

@@ -11,7 +11,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from hooks.html_safety import check_body, sanitize
+from hooks.rules.html_safety import check_body, sanitize
 from tests.conftest import build_site, copy_project, serve_site
 from tests.pagefind_index import fragments
 

@@ -4,7 +4,7 @@ import sys
 import pytest
 
 from hooks.cli import main
-from hooks.frontmatter import read_file
+from hooks.corpus.frontmatter import read_file
 from tests.conftest import REPO, SEED_LANGS, seed
 
 INTERNAL_VALUES = ("Krunal Oza", "Zita Rodricks", "crm.dynamics.com", "internal-notes", "dynamics-url")

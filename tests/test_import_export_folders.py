@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hooks.cli import main
-from hooks.frontmatter import read_file
+from hooks.corpus.frontmatter import read_file
 from tests.conftest import CORPUS, REPO
 
 KB_FOLDERS = {"en": "en", "fr-FR": "fr", "ja-JP": "ja", "pt-BR": "pt-BR"}

@@ -1,8 +1,9 @@
 """KB constructs that need more than the dialect: images, videos, article references, redirects."""
 
-from hooks import media, redirect_pages, references
-from hooks.corpus import Corpus, Runbook
-from hooks.redirects import Redirect, parse_kb_csv
+from hooks.corpus.model import Corpus, Runbook
+from hooks.corpus.redirects import Redirect, parse_kb_csv
+from hooks.render import media, references
+from hooks.site import redirect_pages
 
 
 def runbook(runbook_id, lang):

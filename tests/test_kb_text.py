@@ -1,11 +1,12 @@
-"""Titles, descriptions and keywords are imported as the KB shows them (hooks/kb_text.py)."""
+"""Titles, descriptions and keywords are imported as the KB shows them (hooks/kb/field_text.py)."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hooks import frontmatter, kb_import, kb_text
 from hooks.cli import main
+from hooks.corpus import frontmatter
+from hooks.kb import conversion, field_text
 from tests.conftest import SHARED
 
 MORE = SHARED / "corpus" / "kcs-more"
@@ -37,7 +38,7 @@ needs_corpus = pytest.mark.skipif(not MORE.is_dir(), reason="needs ../shared/cor
     ('"Découvrez comment résoudre le problème du \\"mult\\"".', 'Découvrez comment résoudre le problème du "mult".'),
 ])
 def test_kb_values_are_shown_without_escapes_and_wrappers(raw, shown):
-    assert kb_text.clean(raw) == shown
+    assert field_text.clean(raw) == shown
 
 
 @pytest.mark.parametrize("text", [
@@ -49,18 +50,18 @@ def test_kb_values_are_shown_without_escapes_and_wrappers(raw, shown):
     "C:\\Program Files\\Adobe",
 ])
 def test_quotes_and_backslashes_that_are_part_of_the_text_stay(text):
-    assert kb_text.clean(text) == text
+    assert field_text.clean(text) == text
 
 
 def test_backslashes_show_as_commonmark_shows_them():
-    assert kb_text.unescape('a \\"b\\" \\* \\長 &amp; &quot;c&quot;') == 'a "b" * \\長 & "c"'
+    assert field_text.unescape('a \\"b\\" \\* \\長 &amp; &quot;c&quot;') == 'a "b" * \\長 & "c"'
 
 
 @given(st.text(max_size=40))
 def test_cleaning_never_empties_a_value_and_is_stable(text):
-    cleaned = kb_text.clean(text)
+    cleaned = field_text.clean(text)
     assert cleaned or not text.strip()
-    assert kb_text.clean_fields({"title": text, "product": text})["product"] == text
+    assert field_text.clean_fields({"title": text, "product": text})["product"] == text
 
 
 def test_import_cleans_title_description_and_keywords(tmp_path):
@@ -87,7 +88,7 @@ def test_no_imported_title_shows_an_escape_or_a_wrapper():
     titles = {}
     for path in sorted(SHARED.glob("corpus/kcs-*/*/articles/*.md")):
         lang = {"fr-FR": "fr", "ja-JP": "ja"}.get(path.parts[-3], path.parts[-3])
-        _, meta, _ = kb_import.normalize_meta(frontmatter.read_file(path), lang, path)
+        _, meta, _ = conversion.normalize_meta(frontmatter.read_file(path), lang, path)
         titles[f"{lang}/{path.stem}"] = meta["title"]
     assert len(titles) >= 1600
     assert [t for t in titles.values() if '\\"' in t] == []

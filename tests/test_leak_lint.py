@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from hooks.leak_lint import in_ci, scan
-from hooks.leak_patterns import load
+from hooks.rules.leak_lint import in_ci, scan
+from hooks.rules.leak_patterns import load
 
 RUNBOOK = """---
 id: exl-a039a288

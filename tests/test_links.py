@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from hooks import links
+from hooks.finish import links
 from tests.conftest import REPO, build_site, copy_project
 
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kg"
@@ -167,7 +167,7 @@ def test_english_pages_at_the_site_root_link_other_languages(tmp_path):
 
 
 def test_only_the_assets_folder_is_published(tmp_path):
-    from hooks.runbook_assets import assets_for_language
+    from hooks.site.runbook_assets import assets_for_language
 
     root = tmp_path / "runbooks"
     (root / "fr" / "assets" / "img").mkdir(parents=True)

@@ -1,4 +1,4 @@
-"""Python-Markdown's output where it differs from CommonMark or loses text (hooks/markdown_fixes.py)."""
+"""Python-Markdown's output where it differs from CommonMark or loses text (hooks/render/markdown_fixes.py)."""
 
 import markdown
 from bs4 import BeautifulSoup
@@ -6,10 +6,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from hooks import markdown_fixes
+from hooks.render import markdown_fixes
 from tests.test_plain_markdown import CONFIGS, EXTENSIONS
 
-WITHOUT = [name for name in EXTENSIONS if name != "hooks.markdown_fixes"]
+WITHOUT = [name for name in EXTENSIONS if name != "hooks.render.markdown_fixes"]
 
 
 def convert(text: str, extensions=EXTENSIONS) -> str:

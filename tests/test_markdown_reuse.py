@@ -1,10 +1,11 @@
-"""Converters left without the extensions a page cannot use (hooks/markdown_reuse.py) convert it the same."""
+"""Converters left without the extensions a page cannot use (hooks/engine/fast/markdown_reuse.py) convert it
+the same."""
 
 import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hooks import markdown_reuse
+from hooks.engine.fast import markdown_reuse
 from tests.conftest import CORPUS
 from tests.test_plain_markdown import CONFIGS, EXTENSIONS
 
@@ -53,7 +54,7 @@ _CONVERTERS: dict = {}
 
 def _skipping_and_not(text: str):
     """Converters as the build makes them for `text` (markdown_reuse.needed): without and with inline_skip."""
-    from hooks import inline_skip
+    from hooks.engine.fast import inline_skip
 
     extensions = markdown_reuse.needed(EXTENSIONS, text)
     key = tuple(extensions)
@@ -87,7 +88,7 @@ def test_any_text_converts_the_same_when_plain_text_skips_the_inline_patterns(te
 
 
 def test_a_converter_with_an_inline_pattern_it_does_not_know_is_left_alone():
-    from hooks import inline_skip
+    from hooks.engine.fast import inline_skip
 
     md = markdown.Markdown(extensions=[*EXTENSIONS, "pymdownx.magiclink"], extension_configs=CONFIGS)
     before = md.treeprocessors["inline"]

@@ -7,7 +7,9 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from hooks import cli, corpus, scaffold
+from hooks import cli
+from hooks.corpus import model as corpus
+from hooks.kb import scaffold
 from tests.conftest import LANGS, REPO, build_site, copy_project
 
 HEADINGS = {

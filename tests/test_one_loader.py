@@ -9,11 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hooks import corpus_share
+from hooks.rules import loader
 from tests.conftest import REPO, VALID_RUNBOOK, build_site, copy_project, hooks_build
 from tests.test_validate_rules import KB
 
-GOOD_COPIES = 420  # corpus_share._worth: 200 files per process before the read goes parallel
+GOOD_COPIES = 420  # loader._worth: 200 files per process before the read goes parallel
 
 
 def bad_project(tmp_path: Path) -> Path:
@@ -64,8 +64,8 @@ def test_every_loader_reports_the_same_problems(tmp_path):
     assert problem_lines(parallel.stdout + parallel.stderr) == from_validate
 
     # `mkdocs serve`: the first build, then a rebuild after an edit, through the incremental reader
-    first = {str(p)[str(p).index("runbooks/"):] for p in corpus_share.load_incremental(runbooks).problems}
+    first = {str(p)[str(p).index("runbooks/"):] for p in loader.load_incremental(runbooks).problems}
     edited = runbooks / "fr" / "KA-60003.md"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nUne ligne de plus.\n", encoding="utf-8")
-    rebuild = {str(p)[str(p).index("runbooks/"):] for p in corpus_share.load_incremental(runbooks).problems}
+    rebuild = {str(p)[str(p).index("runbooks/"):] for p in loader.load_incremental(runbooks).problems}
     assert first == rebuild == from_validate

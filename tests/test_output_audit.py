@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from hooks import internal_values, output_audit
 from hooks.cli import main
-from hooks.frontmatter import read_file
+from hooks.corpus.frontmatter import read_file
+from hooks.finish import output_audit
+from hooks.rules import internal_values
 from tests.conftest import CORPUS, hooks_build
 from tests.sample_corpus import build
 
@@ -204,7 +205,7 @@ def test_audit_command_reports_with_exit_status(tmp_path, capsys):
 
 def test_under_serve_a_leak_is_reported_again_on_every_rebuild_until_it_is_gone(tmp_path):
     """`make serve` keeps the lines and files it audited between rebuilds; a leak must not end up among them."""
-    from hooks import preview
+    from hooks.engine.fast import preview
 
     site = tmp_path / "site"
     (site / "fr" / "runbooks" / "KA-1").mkdir(parents=True)
@@ -228,7 +229,7 @@ def test_under_serve_a_leak_is_reported_again_on_every_rebuild_until_it_is_gone(
 def test_files_the_merge_puts_together_are_audited_in_the_merged_site_not_in_each_group(tmp_path):
     """`python -m hooks build`: a group leaves its sitemap and search entry to the parent, which audits
     them once merged (site_finish.MERGED)."""
-    from hooks import site_finish
+    from hooks.finish import site_finish
 
     group = tmp_path / "group"
     group.mkdir()

@@ -1,8 +1,8 @@
 """A generated page in the other languages: the switcher's targets and the hreflang links."""
 
-from hooks import page_languages
-from hooks.corpus import Corpus, Runbook
-from hooks.site_pages import SitePage
+from hooks.corpus.model import Corpus, Runbook
+from hooks.site import page_languages
+from hooks.site.site_pages import SitePage
 
 
 def _runbook(runbook_id: str, lang: str) -> Runbook:

@@ -1,11 +1,12 @@
-"""Page shells (hooks/page_shell.py, hooks/mkdocs_page_shells.py): pages filled into a shell are the pages
+"""Page shells (hooks/engine/fast/page_shell.py, hooks/engine/fast/mkdocs_page_shells.py): pages filled into
+a shell are the pages
 the theme would have rendered, byte for byte."""
 
 import re
 
 import pytest
 
-from hooks import page_shell
+from hooks.engine.fast import page_shell
 from tests.conftest import REPO, build_site, site_differences
 
 

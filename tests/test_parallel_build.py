@@ -8,8 +8,9 @@ import textwrap
 import pytest
 
 from bench import generate
-from hooks import corpus as corpus_module
-from hooks import corpus_share, parallel_build, search_index
+from hooks.build import parallel_build
+from hooks.finish import search_index
+from hooks.rules import loader
 from tests.conftest import CORPUS, build_site, copy_project, hooks_build, site_differences
 from tests.pagefind_index import fragments, no_lunr_index
 
@@ -114,20 +115,20 @@ def test_merged_search_index_drops_translations_identical_to_the_default_languag
 
 def test_incremental_corpus_reads_only_changed_files_and_equals_a_full_load(project):
     root = project / "runbooks"
-    first = corpus_share.load_incremental(root)
-    assert [r.path for r in first.runbooks] == [r.path for r in corpus_module.load(root).runbooks]
-    before = dict(corpus_share.changed_at)
+    first = loader.load_incremental(root)
+    assert [r.path for r in first.runbooks] == [r.path for r in loader.load(root).runbooks]
+    before = dict(loader.changed_at)
     edited = root / "pt-BR" / "KA-10002.md"
     text = edited.read_text(encoding="utf-8")
     try:
         edited.write_text(text + "\nmore\n", encoding="utf-8")
         os.utime(edited, ns=(edited.stat().st_atime_ns, edited.stat().st_mtime_ns + 10**9))
-        second = corpus_share.load_incremental(root)
+        second = loader.load_incremental(root)
         assert second.get("KA-10002", "pt-BR").body.endswith("more\n")
         assert second.get("KA-10000", "fr") is first.get("KA-10000", "fr")  # not parsed again
-        assert corpus_share.changed_at["KA-10002"] > before["KA-10002"]
-        assert corpus_share.changed_at["KA-10000"] == before["KA-10000"]
-        assert second.problems == corpus_module.load(root).problems
+        assert loader.changed_at["KA-10002"] > before["KA-10002"]
+        assert loader.changed_at["KA-10000"] == before["KA-10000"]
+        assert second.problems == loader.load(root).problems
     finally:
         edited.write_text(text, encoding="utf-8")
 
@@ -157,7 +158,7 @@ def test_languages_indexed_one_by_one_give_the_index_of_one_run_over_the_site(si
 
     from pagefind_bin_extended import get_executable
 
-    from hooks import search_index
+    from hooks.finish import search_index
 
     whole = tmp_path / "site"
     shutil.copytree(sites[0], whole)
@@ -174,7 +175,7 @@ def test_each_group_indexes_on_a_core_of_its_own(sites, tmp_path, monkeypatch):
     import shutil
     from pathlib import Path
 
-    from hooks import search_index
+    from hooks.finish import search_index
 
     site = tmp_path / "site"
     shutil.copytree(sites[0], site)
@@ -208,7 +209,7 @@ def test_a_language_is_indexed_as_soon_as_its_runbook_pages_are_written(project,
     (patch / "sitecustomize.py").write_text(textwrap.dedent("""\
         import json, os
         from pathlib import Path
-        import hooks.search_index as search_index
+        import hooks.finish.search_index as search_index
 
         original = search_index.start
 

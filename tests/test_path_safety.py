@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks import corpus
 from hooks.cli import main
-from hooks.frontmatter import read_file
+from hooks.corpus import model
+from hooks.corpus.frontmatter import read_file
+from hooks.rules import loader
 from tests.conftest import REPO
 
 RUNBOOK = """---
@@ -44,19 +45,19 @@ article-published-date: 4/17/2024 12:38:19 PM
 
 
 def _read_share(root):  # what `python -m hooks build` / `make validate` run on each core
-    from hooks import corpus_share
+    from hooks.rules import loader
 
-    runbooks, problems, _ = corpus_share._read((corpus.runbook_files(root), root, True))
-    return corpus.Corpus([runbook for _, runbook in runbooks], sorted(problems))
+    runbooks, problems, _ = loader._read((model.runbook_files(root), root, True))
+    return model.Corpus([runbook for _, runbook in runbooks], sorted(problems))
 
 
 def _read_incremental(root):  # what `make serve` and a plain `mkdocs build` run
-    from hooks import corpus_share
+    from hooks.rules import loader
 
-    return corpus_share.load_incremental(root)
+    return loader.load_incremental(root)
 
 
-@pytest.mark.parametrize("load", [corpus.load, _read_share, _read_incremental])
+@pytest.mark.parametrize("load", [loader.load, _read_share, _read_incremental])
 def test_a_runbook_symlinked_from_outside_the_repository_is_refused_unread(tmp_path, load):
     outside = tmp_path / "elsewhere"
     outside.mkdir()
@@ -79,7 +80,7 @@ def test_a_symlink_that_stays_inside_the_repository_is_fine(tmp_path):
     shared.parent.mkdir()
     shared.write_text(RUNBOOK.format(lang="en", body="ok"), encoding="utf-8")
     (root / "en" / "exl-a039a288.md").symlink_to(shared)
-    loaded = corpus.load(root)
+    loaded = loader.load(root)
     assert [r.id for r in loaded.runbooks] == ["exl-a039a288"] and loaded.problems == []
 
 
@@ -118,7 +119,7 @@ def test_links_climbing_out_of_the_repository_are_reported(tmp_path):
     root = tmp_path / "repo" / "runbooks"
     (root / "en").mkdir(parents=True)
     (root / "en" / "exl-a039a288.md").write_text(RUNBOOK.format(lang="en", body=body), encoding="utf-8")
-    found = sorted((p.line, p.column) for p in corpus.load(root).problems if p.rule == "unsafe-path")
+    found = sorted((p.line, p.column) for p in loader.load(root).problems if p.rule == "unsafe-path")
     assert found == [(12, 5), (12, 59), (13, 11), (13, 72)]
 
 

@@ -1,4 +1,4 @@
-"""Generated pages rendered without Markdown (hooks/plain_markdown.py) are what Markdown would produce."""
+"""Generated pages rendered without Markdown (hooks/engine/fast/plain_markdown.py) are what Markdown would produce."""
 
 import os
 import re
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from mkdocs.structure.pages import _ExtractTitleTreeprocessor
 from mkdocs.structure.toc import get_toc
 
-from hooks import plain_markdown
+from hooks.engine.fast import plain_markdown
 from tests.conftest import REPO, build_site, copy_project, site_differences
 
 
@@ -156,7 +156,7 @@ def test_a_page_that_differs_from_markdown_makes_every_page_go_through_markdown(
     patch.mkdir()
     (patch / "sitecustomize.py").write_text(textwrap.dedent("""\
         import dataclasses
-        import hooks.plain_markdown as plain
+        import hooks.engine.fast.plain_markdown as plain
 
         _render = plain.render
 

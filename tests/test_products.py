@@ -7,7 +7,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hooks import products
+from hooks.rules import products
 from tests.conftest import validate_json, write
 from tests.test_validate_rules import KB
 

@@ -13,9 +13,12 @@ from datetime import timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hooks import dialect, html_safety, leak_lint, leak_patterns, mdtext, path_safety
-from hooks.frontmatter import decode, parse
-from hooks.problems import ProblemError
+from hooks.base import mdtext
+from hooks.base.problems import ProblemError
+from hooks.corpus import path_safety
+from hooks.corpus.frontmatter import decode, parse
+from hooks.render import dialect
+from hooks.rules import html_safety, leak_lint, leak_patterns
 
 PROPERTY = settings(max_examples=150, deadline=timedelta(seconds=3), database=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -127,7 +130,7 @@ logish = st.lists(st.one_of(st.sampled_from(CODE_FRAGMENTS), st.text(max_size=8)
 @PROPERTY
 @given(text=st.one_of(st.text(max_size=2000), logish))
 def test_error_code_extractor_finds_codes_where_they_are_written(text):
-    from hooks import error_codes
+    from hooks.corpus import error_codes
 
     for match in error_codes.find(text):
         assert 0 <= match.start < match.end <= len(text) and match.code and match.slug
@@ -140,7 +143,7 @@ def test_error_code_extractor_finds_codes_where_they_are_written(text):
 def test_error_code_linker_keeps_the_text(text):
     import html as html_module
 
-    from hooks import error_links
+    from hooks.render import error_links
 
     page = f"<p>{html_module.escape(text)}</p>"
     linked = error_links.link_codes(page, lambda code: f"/errors/{code}/")
@@ -161,7 +164,7 @@ def test_relative_links_are_what_posixpath_computes(from_url, to_url):
     """urls.relative takes a shortcut for plain directory URLs: the same answer as the path arithmetic."""
     import posixpath
 
-    from hooks import urls
+    from hooks.base import urls
 
     start = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
     expected = posixpath.relpath("/" + to_url, "/" + (start if start != "." else ""))

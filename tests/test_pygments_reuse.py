@@ -1,5 +1,5 @@
 """Pygments formatters of one style share their class tables, lexers are found by name once
-(hooks/pygments_reuse.py): the same HTML."""
+(hooks/engine/fast/pygments_reuse.py): the same HTML."""
 
 import markdown
 import pymdownx.highlight
@@ -7,7 +7,7 @@ import pytest
 from pygments.formatters.html import HtmlFormatter
 from pygments.util import ClassNotFound
 
-from hooks import pygments_reuse
+from hooks.engine.fast import pygments_reuse
 
 CODE = """
 ```bash

@@ -11,9 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench import real
-from hooks import banners, internal_values, status_page, translations
 from hooks.cli import main
-from hooks.corpus import Corpus, Runbook
+from hooks.corpus import translations
+from hooks.corpus.model import Corpus, Runbook
+from hooks.rules import internal_values
+from hooks.site import banners, status_page
 from tests.conftest import SHARED
 
 LANGS = ("en", "fr", "pt-BR", "ja")
@@ -234,7 +236,9 @@ def realistic_corpus(n: int) -> Corpus:
 
 
 def whole_site_calls(n: int) -> dict[str, int]:
-    from hooks import alternates, api_json, error_codes, error_pages, home_page, product_pages, validate
+    from hooks.corpus import error_codes
+    from hooks.rules import validate
+    from hooks.site import alternates, api_json, error_pages, home_page, product_pages
 
     corpus = realistic_corpus(n)
     counted = {}
@@ -275,7 +279,7 @@ def test_import_records_every_articles_values_before_it_writes_a_runbook(tmp_pat
     """An import killed halfway has recorded the internal values of every article it was given."""
     if not (SHARED / "corpus" / "kcs-more").is_dir():
         pytest.skip("needs ../shared/corpus")
-    from hooks import importer
+    from hooks.kb import importer
 
     export = tmp_path / "export"
     real.write_export(8, export)

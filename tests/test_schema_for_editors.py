@@ -8,9 +8,9 @@ import sys
 
 from jsonschema import Draft202012Validator
 
-from hooks import registry
-from hooks.runbook_format import FIELD_ORDER
-from hooks.schema_publish import SCHEMA_URL_PATH
+from hooks.base import registry
+from hooks.corpus.runbook_format import FIELD_ORDER
+from hooks.site.schema_publish import SCHEMA_URL_PATH
 from tests.conftest import REPO
 from tests.test_validate_rules import KB, write
 

@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from hooks import registry
-from hooks.corpus import load
-from hooks.error_codes import build_index
-from hooks.search_data import STRING_KEYS, search_data
-from hooks.search_patterns import Untranslatable, registry_js, to_js
+from hooks.base import registry
+from hooks.corpus.error_codes import build_index
+from hooks.corpus.model import load
+from hooks.corpus.search_patterns import Untranslatable, registry_js, to_js
+from hooks.finish.search_data import STRING_KEYS, search_data
 from tests.conftest import VALID_RUNBOOK, write
 
 
@@ -54,7 +54,7 @@ def test_search_data_lists_codes_by_key_archived_and_moved_articles(tmp_path):
     write(root, "fr/KA-10002.md", _runbook("KA-10002", "fr", "\nXSV-350064 Session expired\n", hidden=True))
     write(root, "fr/redirects.csv", "id,to\nKA-10003,https://example.com/elsewhere\n")
     corpus = load(root)
-    from hooks.search_data import moved_ids
+    from hooks.finish.search_data import moved_ids
 
     data = search_data(corpus, build_index(corpus), moved_ids(root))
     assert data["codes"]["RED520025"]["runbooks"] == {"fr": ["KA-10001"]}
@@ -69,7 +69,7 @@ def test_search_data_lists_codes_by_key_archived_and_moved_articles(tmp_path):
 
 
 def test_each_language_loads_its_own_runbooks_messages_and_strings(tmp_path):
-    from hooks.search_data import for_language, moved_ids
+    from hooks.finish.search_data import for_language, moved_ids
 
     root = tmp_path / "runbooks"
     write(root, "fr/KA-10001.md", _runbook("KA-10001", "fr", "\nRED-520025 Communication failed\n"))

@@ -88,9 +88,9 @@ def test_an_unknown_lang_is_an_error_with_a_fix(capsys, monkeypatch, root):
 @settings(max_examples=30, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))
 def test_words_that_are_not_codes_add_nothing(text):
-    from hooks import error_codes
-    from hooks.code_keys import loose_matches
-    from hooks.corpus import Corpus
+    from hooks.corpus import error_codes
+    from hooks.corpus.code_keys import loose_matches
+    from hooks.corpus.model import Corpus
 
     index = error_codes.build_index(Corpus([]))
     assert loose_matches(text, index, error_codes.find(text)) == []

@@ -81,8 +81,9 @@ def test_an_edit_rebuilds_its_pages_and_new_code_pages_but_not_other_error_pages
 
 
 def test_serve_rebuilds_audit_only_files_written_since_the_previous_audit(tmp_path):
-    from hooks import output_audit, preview
-    from hooks.internal_values import Denylist
+    from hooks.engine.fast import preview
+    from hooks.finish import output_audit
+    from hooks.rules.internal_values import Denylist
 
     site = tmp_path / "site"
     (site / "old").mkdir(parents=True)

@@ -1,11 +1,11 @@
-"""`make serve` is told of saved files by native file events (hooks/serve_watch.py), not by polling."""
+"""`make serve` is told of saved files by native file events (hooks/engine/serve_watch.py), not by polling."""
 
 import time
 
 import watchdog.observers
 from mkdocs.livereload import LiveReloadServer
 
-from hooks import serve_watch
+from hooks.engine import serve_watch
 
 
 def test_the_server_watches_the_same_folders_with_native_events_and_sees_a_save(tmp_path):

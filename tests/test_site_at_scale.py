@@ -10,20 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hooks import (
-    api_json,
-    error_codes,
-    error_messages,
-    error_pages,
-    home_page,
-    pagination,
-    product_pages,
-    site_url,
-    status_page,
-    ui_text,
-)
-from hooks import corpus as corpus_module
-from hooks.corpus import Corpus, Runbook
+from hooks.base import site_url
+from hooks.corpus import error_codes
+from hooks.corpus.model import Corpus, Runbook
+from hooks.rules import loader
+from hooks.site import api_json, error_messages, error_pages, home_page, pagination, product_pages, status_page, ui_text
 from tests.conftest import CORPUS
 
 LANGS = ("en", "fr", "pt-BR", "ja")
@@ -200,7 +191,7 @@ def test_error_messages_of_the_real_kb_are_log_lines_decoded_and_per_language(tm
     from hooks.cli import main
 
     assert main(["import", "-q", str(CORPUS), "--root", str(tmp_path / "runbooks")]) == 0
-    real = corpus_module.load(tmp_path / "runbooks")
+    real = loader.load(tmp_path / "runbooks")
     seen = error_messages.by_language(real)
     messages = [m for per_lang in seen.values() for found in per_lang.values() for m in found]
     assert len(messages) > 30
@@ -217,7 +208,7 @@ def test_error_messages_of_the_real_kb_are_log_lines_decoded_and_per_language(tm
 
 
 def test_the_language_switcher_of_a_list_page_goes_to_the_same_list_in_each_language():
-    from hooks import page_languages
+    from hooks.site import page_languages
 
     corpus = corpus_of(20)
     for lang in LANGS:

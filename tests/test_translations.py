@@ -4,10 +4,12 @@ import shutil
 
 import pytest
 
-from hooks import banners, corpus, translations
+from hooks.base.paths import RUNBOOKS
 from hooks.cli import main
-from hooks.paths import RUNBOOKS
-from hooks.status_page import status_text
+from hooks.corpus import model as corpus
+from hooks.corpus import translations
+from hooks.site import banners
+from hooks.site.status_page import status_text
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import yaml
 
-from hooks import registry
+from hooks.base import registry
 
 UI_DIR = Path(registry.DATA_DIR) / "ui"
 

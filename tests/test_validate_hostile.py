@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from hooks.frontmatter import MAX_BYTES
+from hooks.corpus.frontmatter import MAX_BYTES
 from tests.conftest import REPO
 from tests.conftest import VALID_RUNBOOK as VALID
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import os
 
 from bench import generate
-from hooks import corpus, corpus_share
+from hooks.corpus import model as corpus
+from hooks.rules import loader
 
 
 def _problems(found) -> list[str]:
@@ -23,19 +24,19 @@ def test_parallel_and_incremental_validation_report_the_same_problems(tmp_path):
     (root / "ja" / "notes.txt.md").write_text("---\ntitle: [\n", encoding="utf-8")
     serial = corpus.load(root)
     assert len(serial.problems) >= 3
-    parallel = corpus_share.load_for_validate(root, 2)
+    parallel = loader.load_for_validate(root, 2)
     assert _problems(parallel) == _problems(serial)
     assert [r.path for r in parallel.runbooks] == [r.path for r in serial.runbooks]  # the same order too
-    built = corpus_share.load_parallel(root, 2)  # what `python -m hooks build` reads
+    built = loader.load_parallel(root, 2)  # what `python -m hooks build` reads
     assert [(r.path, r.body) for r in built.runbooks] == [(r.path, r.body) for r in serial.runbooks]
 
     # `make serve`: the first read checks every file; after an edit only the edited one is checked again
-    first = corpus_share.load_incremental(root)
+    first = loader.load_incremental(root)
     edited = files[11]
     edited.write_text(edited.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
     stat = edited.stat()
     os.utime(edited, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
-    second = corpus_share.load_incremental(root)
+    second = loader.load_incremental(root)
     again = corpus.load(root)
     assert len(second.problems) > len(first.problems)
     assert [str(p) for p in second.problems if "redirect" not in p.rule and "image" not in p.rule] == \

@@ -3,7 +3,7 @@
 
 import pytest
 
-from hooks.runbook_format import INTERNAL_FIELDS
+from hooks.corpus.runbook_format import INTERNAL_FIELDS
 from tests.conftest import VALID_RUNBOOK, validate_json, write
 
 # The shared valid runbook, with an exl-id and a second applies-to (line numbers below count on this text).

@@ -4,8 +4,8 @@ runbook could skip a schema problem. Checked on front matter mutated every way h
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hooks.runbook_format import FIELD_ORDER
-from hooks.validate import schema_accepts, schema_validator
+from hooks.corpus.runbook_format import FIELD_ORDER
+from hooks.rules.validate import schema_accepts, schema_validator
 
 BASE = {
     "id": "KA-12345", "type": "kb-article", "language": "fr", "title": "Un titre", "description": "Une description",

@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from hooks import internal_values, output_audit
+from hooks.base.paths import REPO, RUNBOOKS
 from hooks.commands.validate import print_problems
-from hooks.paths import REPO, RUNBOOKS
+from hooks.finish import output_audit
+from hooks.rules import internal_values
 
 
 def run(args) -> int:

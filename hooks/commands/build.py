@@ -5,9 +5,9 @@ import os
 import sys
 from pathlib import Path
 
-from hooks.paths import REPO
-from hooks.site_build import build
-from hooks.site_url import publish_problem
+from hooks.base.paths import REPO
+from hooks.base.site_url import publish_problem
+from hooks.build.site_build import build
 
 
 def run(args) -> int:

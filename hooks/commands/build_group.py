@@ -1,5 +1,5 @@
 """`python -m hooks build-group --part I --parts N --out DIR`: one language group of the site, as one
-job of the deploy workflow's matrix builds it (hooks/scale_out.py)."""
+job of the deploy workflow's matrix builds it (hooks/build/scale_out.py)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from hooks import scale_out
-from hooks.paths import REPO
+from hooks.base.paths import REPO
+from hooks.build import scale_out
 
 
 def run(args) -> int:

@@ -4,10 +4,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from hooks import corpus, external_links
+from hooks.base.paths import REPO, RUNBOOKS
+from hooks.base.problems import Problem
 from hooks.commands.validate import print_problems
-from hooks.paths import REPO, RUNBOOKS
-from hooks.problems import Problem
+from hooks.finish import external_links
+from hooks.rules import loader
 
 
 def problems_of(report: external_links.Report, places: dict) -> list[Problem]:
@@ -34,7 +35,7 @@ def markdown(report: external_links.Report, places: dict) -> str:
 
 
 def run(args) -> int:
-    loaded = corpus.load(Path(args.root))
+    loaded = loader.load(Path(args.root))
     places = external_links.collect(loaded)
     report = external_links.check(
         list(places), external_links.Allowlist.read(Path(args.allowlist)),

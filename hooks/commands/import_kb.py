@@ -4,10 +4,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from hooks import kb_export, products, registry
-from hooks.importer import ImportReport, import_articles
-from hooks.paths import RUNBOOKS
-from hooks.problems import Problem
+from hooks.base import registry
+from hooks.base.paths import RUNBOOKS
+from hooks.base.problems import Problem
+from hooks.kb import export_folders
+from hooks.kb.importer import ImportReport, import_articles
+from hooks.rules import products
 
 
 def language_of(source: Path, given: str | None) -> str | None:
@@ -38,9 +40,9 @@ def collect(items: list[str], given: str | None, report: ImportReport) -> tuple[
     """(article, language) pairs and (redirects.csv, language) pairs for files and export folders."""
     articles: list[tuple[Path, str]] = []
     csvs: list[tuple[Path, str]] = []
-    for path in kb_export.expand([Path(item) for item in items]):
+    for path in export_folders.expand([Path(item) for item in items]):
         if path.is_dir():
-            export = kb_export.discover(path, given)
+            export = export_folders.discover(path, given)
             if export.lang is None:
                 report.problems.append(_no_language(path, path))
                 continue
@@ -69,7 +71,7 @@ def run(args) -> int:
     import_articles(tqdm(articles, desc="import", unit="article", disable=None, file=sys.stderr), root, report,
                     force=args.force)
     for csv_path, lang in csvs:
-        kb_export.import_redirects(csv_path, lang, root, report)
+        export_folders.import_redirects(csv_path, lang, root, report)
     if args.verbose:
         for message in report.messages:
             print(message)

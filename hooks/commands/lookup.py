@@ -10,14 +10,14 @@ import os
 import sys
 from pathlib import Path
 
-from hooks import corpus as corpus_module
-from hooks import registry
-from hooks.api_json import runbook_ref
-from hooks.code_keys import loose_matches
-from hooks.corpus import Corpus
-from hooks.error_codes import ErrorCode, ErrorIndex, build_index, find, message_of, quotes, registry_problems
-from hooks.paths import RUNBOOKS
-from hooks.stack_traces import root_cause_first
+from hooks.base import registry
+from hooks.base.paths import RUNBOOKS
+from hooks.corpus.code_keys import loose_matches
+from hooks.corpus.error_codes import ErrorCode, ErrorIndex, build_index, find, message_of, quotes, registry_problems
+from hooks.corpus.model import Corpus
+from hooks.corpus.stack_traces import root_cause_first
+from hooks.rules import loader
+from hooks.site.api_json import runbook_ref
 
 
 def read_input(source: str) -> str:
@@ -65,7 +65,7 @@ def lookup(text: str, root: Path, site_url: str, langs: tuple[str, ...] | None =
     quoting them, per language (`langs`: only those): first-seen order, except that the exceptions of a
     Java stack trace come root cause first (the last `Caused by:` first). A code's runbooks come in order
     of how alike the message they quote after it is to the one pasted."""
-    corpus = corpus_module.load(root)
+    corpus = loader.load(root)
     index = build_index(corpus)
     langs = langs or registry.language_codes()
     found = find(text)

@@ -7,9 +7,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from hooks import output_audit, scale_out
-from hooks.paths import REPO
-from hooks.problems import ProblemError
+from hooks.base.paths import REPO
+from hooks.base.problems import ProblemError
+from hooks.build import scale_out
+from hooks.finish import output_audit
 
 
 def run(args) -> int:

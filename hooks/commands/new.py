@@ -5,11 +5,13 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from hooks import corpus, registry
-from hooks import products as products_module
-from hooks.paths import RUNBOOKS
-from hooks.runbook_format import runbook_path, write_atomic
-from hooks.scaffold import ScaffoldError, check_products, scaffold
+from hooks.base import registry
+from hooks.base.paths import RUNBOOKS
+from hooks.corpus import model
+from hooks.corpus.runbook_format import runbook_path, write_atomic
+from hooks.kb.scaffold import ScaffoldError, check_products, scaffold
+from hooks.rules import loader
+from hooks.rules import products as products_module
 
 
 def _list(value: str | None) -> list[str]:
@@ -25,14 +27,14 @@ def run(args) -> int:
               f"{','.join(registry.language_codes())}", file=sys.stderr)
         return 2
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    existing = corpus.load(root)
+    existing = loader.load(root)
     try:
         products = check_products(_list(args.product), products_module.for_root(root))
         planned = []
         for lang in langs:
             path = runbook_path(root, lang, args.id)
             if path.exists():
-                raise ScaffoldError(f"{corpus.display_path(path, root)} already exists: edit it, or pick "
+                raise ScaffoldError(f"{model.display_path(path, root)} already exists: edit it, or pick "
                                     "another language or id")
             planned.append((path, scaffold(args.id, lang, existing, args.title, products, now, args.exl_id)))
     except ScaffoldError as exc:
@@ -40,8 +42,8 @@ def run(args) -> int:
         return 2
     for path, text in planned:
         write_atomic(path, text)
-    written = [corpus.display_path(path, root) for path, _ in planned]
-    problems = [p for p in corpus.load(root).problems if p.path in written]
+    written = [model.display_path(path, root) for path, _ in planned]
+    problems = [p for p in loader.load(root).problems if p.path in written]
     for shown in written:
         print(f"created {shown}")
     for problem in problems:

@@ -4,14 +4,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from hooks import corpus, translations
+from hooks.base.paths import RUNBOOKS
 from hooks.commands.validate import print_problems
-from hooks.paths import RUNBOOKS
-from hooks.status_page import status_text
+from hooks.corpus import translations
+from hooks.rules import loader
+from hooks.site.status_page import status_text
 
 
 def run(args) -> int:
-    loaded = corpus.load(Path(args.root))
+    loaded = loader.load(Path(args.root))
     if loaded.problems:
         print_problems(loaded.problems, "human", sys.stderr)
         print(f"{len(loaded.problems)} problem(s) in runbooks/: fix them first (`python -m hooks validate`).",

@@ -6,9 +6,11 @@ import os
 import sys
 from pathlib import Path
 
-from hooks import cores, corpus, corpus_share
-from hooks.paths import RUNBOOKS
-from hooks.problems import Problem
+from hooks.base import cores
+from hooks.base.paths import RUNBOOKS
+from hooks.base.problems import Problem
+from hooks.corpus import model
+from hooks.rules import loader
 
 
 def use_color(stream, choice: str = "auto") -> bool:
@@ -45,19 +47,19 @@ def print_problems(problems: list[Problem], fmt: str, stream, color_choice: str 
 
 def collect(root: Path, items: list[str]) -> tuple[list[Problem], int | None]:
     if not items:  # the whole tree: read and checked on every core
-        return corpus_share.load_for_validate(root, cores.count()).problems, None
+        return loader.load_for_validate(root, cores.count()).problems, None
     paths: list[Path] = []
     for item in items:
         path = Path(item)
         paths.extend(sorted(path.rglob("*.md")) if path.is_dir() else [path])
     # cross-file rules need every translation: read the whole tree, report on the files asked for
-    full = corpus.load(root)
-    wanted = {corpus.display_path(p, root) for p in paths}
+    full = loader.load(root)
+    wanted = {model.display_path(p, root) for p in paths}
     problems = [p for p in full.problems if p.path in wanted]
     known = {r.path for r in full.runbooks} | {p.path for p in full.problems}
-    outside = [p for p in paths if corpus.display_path(p, root) not in known]
+    outside = [p for p in paths if model.display_path(p, root) not in known]
     if outside:
-        problems += [p for p in corpus.load(root, outside).problems if p.path in wanted]
+        problems += [p for p in loader.load(root, outside).problems if p.path in wanted]
     return sorted(problems), len(paths)
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from bench import search_quality
-from hooks.error_codes import find
-from hooks.search_patterns import registry_js
+from hooks.corpus.error_codes import find
+from hooks.corpus.search_patterns import registry_js
 from tests.conftest import CORPUS, REPO, serve_site
 
 pytestmark = pytest.mark.browser

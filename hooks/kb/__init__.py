@@ -1,0 +1,1 @@
+"""From a KB export to runbooks: discovery, article conversion, assets, redaction, import, scaffolding."""

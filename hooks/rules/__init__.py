@@ -1,0 +1,1 @@
+"""Validation of the whole corpus: the one loader, every rule, leak patterns and recorded internal values."""
