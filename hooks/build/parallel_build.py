@@ -39,6 +39,7 @@ from hooks.base.cores import usable as usable_cores
 from hooks.corpus.model import Corpus
 from hooks.engine import group_process, language_subset
 from hooks.engine.fast import collector
+from hooks.engine.fast.search_duplicates import drop_duplicates_in_place
 from hooks.finish import output_audit, search_index, site_finish
 from hooks.rules import loader
 
@@ -257,24 +258,6 @@ def drop_translated_duplicates(docs: list[dict]) -> list[dict]:
     kept = list(docs)
     drop_duplicates_in_place(kept, prefixes)
     return kept
-
-
-def drop_duplicates_in_place(entries: list[dict], language_prefixes: list[str]) -> None:
-    """mkdocs-static-i18n's `reconfigure_search_duplicates`, in linear instead of quadratic time.
-
-    An entry under a language prefix is removed when a default-language entry (no prefix) has the same
-    title and text and the entry's location ends with the default entry's location.
-    """
-    prefixes = tuple(language_prefixes)
-    default: dict[tuple, list[str]] = {}
-    for entry in entries:
-        if not entry["location"].startswith(prefixes):
-            default.setdefault((entry["title"], entry["text"]), []).append(entry["location"])
-    entries[:] = [
-        entry for entry in entries
-        if not (entry["location"].startswith(prefixes)
-                and any(entry["location"].endswith(loc) for loc in default.get((entry["title"], entry["text"]), ())))
-    ]
 
 
 def merge_sitemaps(sitemaps: list[str]) -> str:

@@ -26,7 +26,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from hooks.base import registry, urls
-from hooks.build import parallel_build
 from hooks.corpus import error_codes, redirects
 from hooks.engine import language_subset, serve_guard, serve_watch
 from hooks.engine.fast import (
@@ -40,6 +39,7 @@ from hooks.engine.fast import (
     plain_markdown,
     preview,
     pygments_reuse,
+    search_duplicates,
     template_cache,
 )
 from hooks.finish import links, output_audit, search_index, site_finish
@@ -162,7 +162,7 @@ def _select_languages(config):
     except ValueError as exc:
         raise PluginError(str(exc)) from None
     # the plugin's own version compares every entry with every other: minutes at 5,000 pages
-    i18n.reconfigure_search_duplicates = lambda entries: parallel_build.drop_duplicates_in_place(
+    i18n.reconfigure_search_duplicates = lambda entries: search_duplicates.drop_duplicates_in_place(
         entries, [f"{code}/" for code in i18n.build_languages])
     return config
 
