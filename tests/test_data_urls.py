@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from hooks.cli import main
+from hooks.engine import fast
 from hooks.engine.fast import data_urls
 from tests.conftest import SHARED, build_site, copy_project, site_differences
 
@@ -43,7 +44,7 @@ def test_real_articles_with_inline_pictures_build_the_same_site(tmp_path):
                                          "Workfront", "Journey Optimizer", "Experience Cloud")), encoding="utf-8")
     on, off = tmp_path / "on", tmp_path / "off"
     first = build_site(project, on, strict=False)
-    second = build_site(project, off, strict=False, env={data_urls.ENV: "0"})
+    second = build_site(project, off, strict=False, env={fast.ENV: "0"})
     assert first.returncode == 0 == second.returncode, first.stderr[-3000:] + second.stderr[-3000:]
     pages = list(on.glob("*/runbooks/*/index.html"))
     assert any("data:image/png;base64," in page.read_text(encoding="utf-8") for page in pages)

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from hooks.engine import fast
 from hooks.engine.fast import page_shell
 from tests.conftest import REPO, build_site, site_differences
 
@@ -53,7 +54,7 @@ def test_the_sample_site_is_the_same_with_and_without_shells(sample_site, tmp_pa
     site, result = sample_site
     assert "page shells:" not in result.stderr  # every shape got a shell: none fell back to full rendering
     full = tmp_path / "site"
-    off = build_site(site.parent, full, env={"KB_PAGE_SHELLS": "0"})
+    off = build_site(site.parent, full, env={fast.ENV: "0"})
     assert off.returncode == 0, off.stderr[-3000:]
     assert len(list(site.rglob("*.html"))) > 400
     assert site_differences(site, full, "*.html") == []
@@ -78,7 +79,7 @@ def test_a_template_printing_a_value_the_probe_misses_falls_back_to_full_renderi
     main.write_text(main.read_text(encoding="utf-8").replace(
         "{% block site_meta %}", "{% block site_meta %}\n  <!-- {{ page.url }} -->"), encoding="utf-8")
     on = build_site(project, tmp_path / "on")
-    off = build_site(project, tmp_path / "off", env={"KB_PAGE_SHELLS": "0"})
+    off = build_site(project, tmp_path / "off", env={fast.ENV: "0"})
     assert on.returncode == 0 and off.returncode == 0, on.stderr[-2000:] + off.stderr[-2000:]
     assert "rendered in full (the shell differs from the template's output)" in on.stderr
     assert site_differences(tmp_path / "on", tmp_path / "off", "*.html") == []

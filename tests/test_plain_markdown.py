@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from mkdocs.structure.pages import _ExtractTitleTreeprocessor
 from mkdocs.structure.toc import get_toc
 
+from hooks.engine import fast
 from hooks.engine.fast import plain_markdown
 from tests.conftest import REPO, build_site, copy_project, site_differences
 
@@ -134,7 +135,7 @@ def test_the_verdict_compares_html_toc_title_and_ids():
 def test_the_sample_site_is_the_same_through_markdown(sample_site, tmp_path):
     site, result = sample_site
     assert "generated pages go through Markdown" not in result.stderr
-    off = build_site(site.parent, tmp_path / "site", env={plain_markdown.ENV: "0"})
+    off = build_site(site.parent, tmp_path / "site", env={fast.ENV: "0"})
     assert off.returncode == 0, off.stderr[-3000:]
     assert len(list(site.rglob("*.html"))) > 400
     assert site_differences(site, tmp_path / "site", "*.html") == []
@@ -170,7 +171,7 @@ def test_a_page_that_differs_from_markdown_makes_every_page_go_through_markdown(
         """), encoding="utf-8")
     env = {"PYTHONPATH": f"{patch}{os.pathsep}{project}"}
     on = build_site(project, tmp_path / "on", env=env)
-    off = build_site(project, tmp_path / "off", env={**env, plain_markdown.ENV: "0"})
+    off = build_site(project, tmp_path / "off", env={**env, fast.ENV: "0"})
     assert on.returncode == 0 and off.returncode == 0, on.stderr[-2000:] + off.stderr[-2000:]
     assert re.search(r"generated pages go through Markdown: \S+/errors/[\w-]+\.md differs \(HTML\)", on.stderr)
     assert 'class="wrong"' not in (tmp_path / "on" / "fr/errors/RED-520025/index.html").read_text(encoding="utf-8")
@@ -203,7 +204,7 @@ def test_a_markdown_extension_it_does_not_know_makes_every_page_go_through_markd
         "markdown_extensions:\n", "markdown_extensions:\n  - kb_heading_class\n"), encoding="utf-8")
     env = {"PYTHONPATH": str(extension.parent)}
     on = build_site(project, tmp_path / "on", env=env)
-    off = build_site(project, tmp_path / "off", env={**env, plain_markdown.ENV: "0"})
+    off = build_site(project, tmp_path / "off", env={**env, fast.ENV: "0"})
     assert on.returncode == 0 and off.returncode == 0, on.stderr[-2000:] + off.stderr[-2000:]
     assert "generated pages go through Markdown: mkdocs.yml sets up Markdown in a way plain_markdown does " \
            "not know (kb_heading_class)" in on.stderr

@@ -9,9 +9,9 @@ import pytest
 
 from hooks.base import registry
 from hooks.corpus.error_codes import build_index
-from hooks.rules.loader import load
 from hooks.corpus.search_patterns import Untranslatable, registry_js, to_js
 from hooks.finish.search_data import STRING_KEYS, search_data
+from hooks.rules.loader import load
 from tests.conftest import VALID_RUNBOOK, write
 
 

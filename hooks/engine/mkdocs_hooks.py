@@ -27,7 +27,7 @@ from mkdocs.structure.toc import get_toc
 
 from hooks.base import registry, urls
 from hooks.corpus import error_codes, redirects
-from hooks.engine import language_subset, serve_guard, serve_watch
+from hooks.engine import fast, language_subset, serve_guard, serve_watch
 from hooks.engine.fast import (
     collector,
     data_urls,
@@ -98,7 +98,7 @@ class _GeneratedMarkdownPage(mkdocs_pages.Page):
     def render(self, config, files) -> None:
         verdict, settings = _state["plain"]
         rendered = None
-        if self.may_be_plain and settings and not verdict.failed:
+        if self.may_be_plain and settings and not verdict.failed:  # settings: None unless fast.enabled()
             rendered = plain_markdown.render(self.markdown, settings)
         if rendered is not None and verdict.trusts(rendered):
             self.content, self.toc = rendered.html, get_toc(rendered.toc_tokens)
@@ -114,7 +114,7 @@ class _GeneratedMarkdownPage(mkdocs_pages.Page):
     def _render_markdown(self, config, files) -> None:
         """Markdown's rendering, with long inline pictures out of its way (data_urls)."""
         original = self.markdown
-        short, originals = data_urls.shortened(original)
+        short, originals = data_urls.shortened(original) if fast.enabled() else (original, {})
         if originals:
             self.markdown = short
             try:
@@ -136,7 +136,7 @@ def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
 
 
 def on_startup(command, dirty):
-    preview.start(command, dirty)
+    preview.start(command, dirty and fast.enabled())
     _state["command"] = command
     # `make serve` runs `mkdocs serve --dirty`: generated pages know which runbook files they come from
     # (_GeneratedPage), so MkDocs' generic warning about dirty builds does not apply; under
@@ -154,15 +154,16 @@ def _i18n(config):
 
 @event_priority(0)  # before the i18n plugin's on_config
 def _select_languages(config):
-    markdown_reuse.install(mkdocs_pages)
-    pygments_reuse.install()
+    if fast.enabled():
+        markdown_reuse.install(mkdocs_pages)
+        pygments_reuse.install()
     i18n = _i18n(config)
     try:
         language_subset.before_config(i18n, language_subset.requested())
     except ValueError as exc:
         raise PluginError(str(exc)) from None
-    # the plugin's own version compares every entry with every other: minutes at 5,000 pages
-    i18n.reconfigure_search_duplicates = lambda entries: search_duplicates.drop_duplicates_in_place(
+    if fast.enabled():  # the plugin's own version compares every entry with every other: minutes at 5,000 pages
+        i18n.reconfigure_search_duplicates = lambda entries: search_duplicates.drop_duplicates_in_place(
         entries, [f"{code}/" for code in i18n.build_languages])
     return config
 
@@ -171,7 +172,8 @@ def _select_languages(config):
 def _load_corpus(config):
     i18n = _i18n(config)
     _state["lang"] = i18n.current_language
-    lunr_off.disable(config.plugins)  # after the search plugin's own on_config
+    if fast.enabled():
+        lunr_off.disable(config.plugins)  # after the search plugin's own on_config
     # every language build writes into the same site_dir: only the default language writes the root 404
     if i18n.current_language == i18n.default_language:
         config.theme.static_templates.add("404.html")
@@ -206,7 +208,7 @@ def _load_corpus(config):
         _state["code_sources"] = page_sources.code_sources(_state["errors"])
         _state["all_sources"] = page_sources.everything(loader.changed_at)
         build_date.pin(corpus)
-        if _state.get("command") == "build":
+        if _state.get("command") == "build" and fast.enabled():
             collector.keep_out_of_collections()
     return config
 
@@ -227,7 +229,10 @@ def on_files(files: Files, config):
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
     generated = [product_pages.index_page(corpus, lang), *site_pages.pages_for_language(corpus, lang),
                  *product_pages.product_pages(corpus, lang), *status_page.pages_for_language(corpus, lang)]
-    generated += error_page_cache.pages_for_language(corpus, _state["errors"], lang, _code_sources_mtime)
+    if fast.enabled():
+        generated += error_page_cache.pages_for_language(corpus, _state["errors"], lang, _code_sources_mtime)
+    else:
+        generated += error_pages.pages_for_language(corpus, _state["errors"], lang)
     known = {file.src_uri for file in files}
     for page in generated:
         if page.kind == "missing" and any(r.runbook_id == page.runbook_id for r in moved):
@@ -242,9 +247,9 @@ def on_files(files: Files, config):
         # of being written as front matter for MkDocs to parse again (a YAML parser per page)
         content = page.markdown if page.kind in FRONT_MATTER_KINDS else page.body
         file = _GeneratedPage.generated(config, page.src_uri, content=content, inclusion=inclusion)
-        file.sources_mtime = _sources_mtime(page)
+        file.sources_mtime = _sources_mtime(page) if fast.enabled() else None
         file.dest_uri = urls.dest_uri(page.url)
-        _GeneratedMarkdownPage(None, file, config).may_be_plain = page.kind != "runbook"
+        _GeneratedMarkdownPage(None, file, config).may_be_plain = page.kind != "runbook" and fast.enabled()
         files.append(file)
         known.add(file.src_uri)
         pages[page.src_uri] = page
@@ -253,7 +258,7 @@ def on_files(files: Files, config):
     if settings is None and lang == registry.default_language().code:
         log.info("generated pages go through Markdown: mkdocs.yml sets up Markdown in a way plain_markdown does "
                  f"not know ({', '.join(plain_markdown.unknown_extensions(config.markdown_extensions)) or 'toc'})")
-    _state["plain"] = (plain_markdown.Verdict(), settings if os.environ.get(plain_markdown.ENV) != "0" else None)
+    _state["plain"] = (plain_markdown.Verdict(), settings if fast.enabled() else None)
     for file in files.documentation_pages():  # pages listing runbooks change whenever a runbook does
         if file.abs_src_path and not isinstance(file, _GeneratedPage) and _lists_runbooks(file.abs_src_path):
             file.is_modified = lambda: True
@@ -275,7 +280,7 @@ def _file_at(files: Files, known: set[str], src_uri: str) -> File | None:
     looks at (`<lang>/<path>`, `<default>/<path>`, `<path>`) is a file: it builds those paths on every
     call, for 2,400 generated pages per language (a second of every `make serve` rebuild)."""
     path = src_uri.split("/", 1)[-1]
-    if {src_uri, path, f"{registry.default_language().code}/{path}"} & known:
+    if not fast.enabled() or {src_uri, path, f"{registry.default_language().code}/{path}"} & known:
         return files.get_file_from_path(src_uri)
     return None
 
@@ -302,7 +307,8 @@ def _lists_runbooks(path: str) -> bool:
 
 
 def on_env(env, config, files):
-    template_cache.use(env)
+    if fast.enabled():
+        template_cache.use(env)
     _state["env"] = env
     env.filters["kb_strip_hreflang"] = alternates.strip_theme_links
     env.globals["kb_t"] = lambda key, **values: registry.t(_state["lang"], key, **values)
@@ -396,7 +402,8 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markdown.replace(home_page.MARKER, listing)
     elif site_page is None:
         return markdown
-    markdown, _state["html_blocks"][page.file.src_uri] = html_blocks.stash(markdown)
+    if fast.enabled():
+        markdown, _state["html_blocks"][page.file.src_uri] = html_blocks.stash(markdown)
     return markdown
 
 
@@ -444,7 +451,8 @@ def on_page_context(context, page, config, nav):
 @event_priority(-200)  # the page as written
 def on_post_page(output, page, config):
     _state["audit"].text(page.file.dest_uri, output)
-    _index_when_written(config, page.file.dest_uri)
+    if fast.enabled():  # else Pagefind starts after the language's build (_index_language)
+        _index_when_written(config, page.file.dest_uri)
     return output
 
 

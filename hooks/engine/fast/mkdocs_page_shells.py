@@ -5,12 +5,11 @@ Material's templates (which took longer than their Markdown).
 mkdocs_hooks.py marks those pages (`kb_shell` in the template context). The first two pages of each
 shape are also rendered in full and compared with their filled shell: a shell that would change one
 byte (a value we did not replace by a sentinel, a filter we do not know) is dropped, and the pages of
-that shape are rendered in full, as before. KB_PAGE_SHELLS=0 renders every page in full.
+that shape are rendered in full, as before. KB_FAST=0 renders every page in full.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,10 +21,10 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import normalize_url
 
+from hooks.engine import fast
 from hooks.engine.fast import page_shell
 
 log = get_plugin_logger("kb-runbooks")
-ENV = "KB_PAGE_SHELLS"
 VERIFIED_PAGES = 2  # per shape: a value missed by the probe differs between two pages
 LINK_VIEWS = ("url", "raw")
 _state: dict = {"env": None, "shapes": {}, "toc_items": {}, "filled": 0, "full": 0}
@@ -60,7 +59,7 @@ def _i18n_building(config) -> bool:
 
 @event_priority(-200)  # after mkdocs_hooks (-150) has put the page's values in the context
 def on_page_context(context, page, config, nav):
-    if not context.get("kb_shell") or os.environ.get(ENV) == "0":
+    if not context.get("kb_shell") or not fast.enabled():
         return context
     template = _state["env"].get_template(page.meta.get("template", "main.html"))
     key = _shape_key(page, context, config)

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from markdown.extensions.toc import TocExtension, nest_toc_tokens, unique
 from markdown.util import parseBoolValue
 
-ENV = "KB_PLAIN_MARKDOWN"  # "0": every generated page goes through Markdown (to compare the outputs)
 _PLACEHOLDER = re.compile(r"KBHTMLBLOCK\d+X")
 _HEADING = re.compile(r"(#{1,6})[ \t]+([^\n]*?)[ \t]*")
 # what Markdown (with our extensions) could read as markup in a heading: escapes, code, emphasis,
