@@ -18,7 +18,7 @@ help:
 	@echo "make test      run every test"
 	@echo "make build     build the site to publish into $(SITE)/ (needs SITE_URL=https://…/)"
 	@echo "make validate  check runbook front matter"
-	@echo "make lint      ruff"
+	@echo "make lint      ruff and the import contract (lint-imports)"
 	@echo "make properdocs  install ProperDocs (the MkDocs 1.x fork) into .venv-properdocs (make test does)"
 	@echo "make bench     performance benchmark (not part of make test)"
 
@@ -60,9 +60,11 @@ serve: validate
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests bench
+	$(BIN)/lint-imports
 
 test: $(STAMP) $(PD_STAMP) $(NODE_TOOLS)
 	$(BIN)/ruff check hooks tests bench
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
 bench: $(STAMP)

@@ -1,5 +1,6 @@
 """KB constructs that need more than the dialect: images, videos, article references, redirects."""
 
+from hooks.corpus import images
 from hooks.corpus.model import Corpus, Runbook
 from hooks.corpus.redirects import Redirect, parse_kb_csv
 from hooks.render import media, references
@@ -113,6 +114,6 @@ def test_validate_reports_an_image_missing_from_assets_with_its_line(tmp_path, c
 
 
 def test_link_check_resolves_imported_images_to_the_shared_copy():
-    assert media.shared_image_url("fr/runbooks/KA-15564.md", "../assets/a.png") == "runbooks/assets/a.png"
-    assert media.shared_image_url("fr/index.md", "../assets/a.png") is None
-    assert media.shared_image_url("fr/runbooks/KA-15564.md", "assets/a.png") is None
+    assert images.shared_image_url("fr/runbooks/KA-15564.md", "../assets/a.png") == "runbooks/assets/a.png"
+    assert images.shared_image_url("fr/index.md", "../assets/a.png") is None
+    assert images.shared_image_url("fr/runbooks/KA-15564.md", "assets/a.png") is None

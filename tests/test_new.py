@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from hooks import cli
-from hooks.corpus import model as corpus
 from hooks.kb import scaffold
+from hooks.rules import loader
 from tests.conftest import LANGS, REPO, build_site, copy_project
 
 HEADINGS = {
@@ -36,7 +36,7 @@ def test_every_scaffold_text_exists_in_every_language():
 def test_new_runbook_in_several_languages_validates(root, capsys):
     code = cli.main(["new", "KA-12345", "--lang", "fr,ja,pt-BR,en", "--product", "Campaign v8", "--root", str(root)])
     assert code == 0, capsys.readouterr().err
-    loaded = corpus.load(root)
+    loaded = loader.load(root)
     assert loaded.problems == []
     for lang in LANGS:
         runbook = loaded.get("KA-12345", lang)
@@ -48,7 +48,7 @@ def test_new_runbook_in_several_languages_validates(root, capsys):
 
 def test_translation_takes_the_shared_fields_of_the_existing_runbook(root, capsys):
     assert cli.main(["new", "KA-19371", "--lang", "en", "--root", str(root)]) == 0, capsys.readouterr().err
-    loaded = corpus.load(root)
+    loaded = loader.load(root)
     assert loaded.problems == []
     en, fr = loaded.get("KA-19371", "en"), loaded.get("KA-19371", "fr")
     assert en.meta["product"] == fr.meta["product"] and en.meta["applies-to"] == fr.meta["applies-to"]

@@ -54,4 +54,4 @@ def test_ruff_hook_fails_on_a_changed_python_file_with_problems(tmp_path):
     bad.write_text("import os\n", encoding="utf-8")
     result = run_hook("ruff", bad)
     assert result.returncode == 1 and "F401" in result.stdout
-    assert run_hook("ruff", REPO / "hooks" / "links.py").returncode == 0
+    assert run_hook("ruff", REPO / "hooks" / "finish" / "links.py").returncode == 0

@@ -6,15 +6,15 @@ import pytest
 
 from hooks.base.paths import RUNBOOKS
 from hooks.cli import main
-from hooks.corpus import model as corpus
 from hooks.corpus import translations
+from hooks.rules import loader
 from hooks.site import banners
 from hooks.site.status_page import status_text
 
 
 @pytest.fixture(scope="module")
 def repo_corpus():
-    return corpus.load(RUNBOOKS)
+    return loader.load(RUNBOOKS)
 
 
 def copy_runbooks(tmp_path):
@@ -48,10 +48,10 @@ def test_stale_banner_names_the_newer_version_and_links_it_in_the_page_language(
 def test_equal_versions_compare_publication_dates(tmp_path):
     root = copy_runbooks(tmp_path)
     set_field(root / "fr" / "KA-19371.md", "version-number", "3")
-    loaded = corpus.load(root)
+    loaded = loader.load(root)
     assert translations.cell(loaded, "KA-19371", "fr").state == "stale"  # 2023-01-16 < 2024-04-17
     set_field(root / "fr" / "KA-19371.md", "published", "'2024-04-17T18:00:00Z'")
-    loaded = corpus.load(root)
+    loaded = loader.load(root)
     assert translations.cell(loaded, "KA-19371", "fr").state == "up-to-date"  # same day: not stale
 
 
@@ -62,7 +62,7 @@ def test_translations_sharing_an_exl_id_form_one_group(tmp_path):
     text = text.replace("article-number: KA-19371\n", "")
     ja.unlink()
     (root / "ja" / "exl-5368015d.md").write_text(text, encoding="utf-8")
-    loaded = corpus.load(root)
+    loaded = loader.load(root)
     assert set(translations.group(loaded, "KA-19371")) == {"fr", "pt-BR", "ja"}
 
 

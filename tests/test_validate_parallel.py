@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 
 from bench import generate
-from hooks.corpus import model as corpus
 from hooks.rules import loader
 
 
@@ -22,7 +21,7 @@ def test_parallel_and_incremental_validation_report_the_same_problems(tmp_path):
     files[7].write_text(files[7].read_text(encoding="utf-8") + "\nsee https://wiki.corp.adobe.com/x\n",
                         encoding="utf-8")
     (root / "ja" / "notes.txt.md").write_text("---\ntitle: [\n", encoding="utf-8")
-    serial = corpus.load(root)
+    serial = loader.load(root)
     assert len(serial.problems) >= 3
     parallel = loader.load_for_validate(root, 2)
     assert _problems(parallel) == _problems(serial)
@@ -37,7 +36,7 @@ def test_parallel_and_incremental_validation_report_the_same_problems(tmp_path):
     stat = edited.stat()
     os.utime(edited, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
     second = loader.load_incremental(root)
-    again = corpus.load(root)
+    again = loader.load(root)
     assert len(second.problems) > len(first.problems)
     assert [str(p) for p in second.problems if "redirect" not in p.rule and "image" not in p.rule] == \
         [str(p) for p in again.problems if "redirect" not in p.rule and "image" not in p.rule]

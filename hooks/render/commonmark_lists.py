@@ -35,6 +35,9 @@ _QUOTE = re.compile(r" {0,3}>")
 # a paragraph line Python-Markdown would read as a list item or a heading when it starts a line of a
 # list item (CommonMark keeps it as text: `2.` cannot interrupt a paragraph, `#x` is no heading)
 _PYMD_BLOCK_START = re.compile(r"(?:(\d+)([.)])|([-*+]))(?=[ \t]|$)|#")
+# a paragraph line Python-Markdown's tables would read as the rule under a header (`- | a |` then `|---|`:
+# CommonMark keeps both lines as the item's text, Python-Markdown makes the whole list a table)
+_PYMD_TABLE_RULE = re.compile(r"[|:\- \t]*\|[|:\- \t]*")
 
 # a thematic break as Python-Markdown reads one (CommonMark allows any spaces between the marks: `- -   -`,
 # which Python-Markdown reads as nested list items)
@@ -264,6 +267,8 @@ def _blank(inner: dict[int, tuple[str, int]], number: int) -> bool:
 
 
 def _escape(text: str, continuation: bool) -> str:
+    if continuation and "-" in text and _PYMD_TABLE_RULE.fullmatch(text.rstrip("\r")):
+        return "\\" + text
     match = _PYMD_BLOCK_START.match(text)
     if match is None:
         return text
