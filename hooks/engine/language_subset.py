@@ -6,6 +6,7 @@ starts with its default language and then builds every language marked `build: t
 the group's first language instead, and hide the other languages only from its loop over languages
 (while it iterates), never from the per-language configuration: the language switcher, the search
 languages and the sitemap are computed exactly as in a full build. Without the variable nothing changes.
+Private names of mkdocs-static-i18n used here: hooks/engine/private_names.py (tests/engine/test_private_names.py).
 """
 
 from __future__ import annotations

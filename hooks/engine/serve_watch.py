@@ -6,6 +6,7 @@ save waits up to half a second to be noticed. On systems with native file events
 FSEvents, kqueue, Windows) watchdog's native observer tells the server at once, for no work in between.
 When the native observer cannot start (a file system without events, a watch limit reached), the
 server keeps polling.
+Private names of MkDocs used here are listed in hooks/engine/private_names.py (tests/engine/test_private_names.py).
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ Python-Markdown itself (3.11), so each is tested against the case it fixes (test
   code change so that the patch no longer applies, any pairing that would take a character that is not
   a delimiter is refused and the delimiter run stays text (`_Emphasis._keeps_text`): no character is
   ever dropped.
+Private names of Python-Markdown used here: hooks/engine/private_names.py (tests/engine/test_private_names.py).
 """
 
 from __future__ import annotations

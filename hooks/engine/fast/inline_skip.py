@@ -6,6 +6,7 @@ plain sentence: a third of converting a runbook. Every pattern of the converters
 of a few characters (`PATTERNS`: a backslash, a backtick, `[`, `<`, `&`, `*`, `_`, `~`, `^`, or two spaces
 or a backslash before a line break); text without any of them is returned as it is, which is what trying
 every pattern would have done. A converter with a pattern this module does not know keeps Markdown's own processing.
+Private names of Python-Markdown used here: hooks/engine/private_names.py (tests/engine/test_private_names.py).
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ search/search_index.json. Left alone, the plugin parses every page's HTML into s
 the build's CPU) and writes a 24 MB index at 1,200 articles × 4 languages that nothing reads.
 The header template shows the search box only while the plugin is enabled, so it stays enabled; its
 index is made to accept no page, and the (then empty) file is removed once the site is complete.
+Private names of Material used here are listed in hooks/engine/private_names.py (tests/engine/test_private_names.py).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ page a block test or an inline pattern tried on every piece of text (together ~1
 runbook). Told the text about to be converted (`text_ahead`), the pool leaves out those whose syntax
 the text cannot contain (`UNUSED_WITHOUT`: the characters their syntax needs). Inline patterns are
 not tried on text none of them can match (inline_skip).
+Private names of MkDocs used here are listed in hooks/engine/private_names.py (tests/engine/test_private_names.py).
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ pymdownx.highlight also looks up its lexer by name for every code block, and Pyg
 going through the aliases of all its ~600 lexers (0.05 ms; KB code blocks mostly have no language, so
 every one falls back to `text`): the class found for a name is remembered, and a new lexer made from it
 with the block's options, as Pygments does.
+Private names of Pygments and pymdown-extensions used here: hooks/engine/private_names.py
+(tests/engine/test_private_names.py).
 """
 
 from __future__ import annotations
