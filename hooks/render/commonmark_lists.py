@@ -44,7 +44,7 @@ _PYMD_TABLE_RULE = re.compile(r"[|:\- \t]*\|[|:\- \t]*")
 _PYMD_HR = re.compile(r"[ ]{0,3}(?:(?:-+[ ]{0,2}){3,}|(?:_+[ ]{0,2}){3,}|(?:\*+[ ]{0,2}){3,})[ ]*")
 HR = "***"
 
-_PARSER: MarkdownIt | None = None
+_PARSER: MarkdownIt | None = None  # lives: the process (made on first use; it keeps no state between texts)
 
 
 def parser() -> MarkdownIt:

@@ -61,7 +61,7 @@ def in_ci(environ=None) -> bool:
 
 
 _IP_HINTS = ("10.", "172.", "192.168.")
-_TRIGGERS: dict[int, tuple[str, ...] | None] = {}
+_TRIGGERS: dict[int, tuple[str, ...] | None] = {}  # lives: the process (keyed by the patterns' identity)
 
 
 def _trigger_words(patterns: LeakPatterns) -> tuple[str, ...] | None:

@@ -94,7 +94,7 @@ def load_for_validate(root: Path, jobs: int) -> Corpus:
     return load_parallel(root, jobs, for_build=False)
 
 
-_preloaded: tuple[str, Corpus] | None = None
+_preloaded: tuple[str, Corpus] | None = None  # lives: a group process of the parallel build (set before fork)
 
 
 def preload(root: Path, corpus: Corpus) -> None:
@@ -110,13 +110,14 @@ def load_for_engine(root: Path) -> Corpus:
     return load_incremental(root)
 
 
-# path -> ((mtime_ns, size), Runbook or Problem), kept between rebuilds of one `mkdocs serve`
+# lives: the serve session: path -> ((mtime_ns, size), Runbook or Problem), kept between rebuilds
 _read_cache: dict[Path, tuple[tuple[int, int], Runbook | Problem]] = {}
-# path -> ((mtime_ns, size), the validate.Context checked with, problems of validate.check_file), likewise
+# lives: the serve session: path -> ((mtime_ns, size), validate.Context checked with, its problems)
 _check_cache: dict[Path, tuple[tuple[int, int], object, list[Problem]]] = {}
 # runbook id -> newest modification time of its files (None: its set of languages just changed)
+# lives: one build cycle (made again by each load_incremental)
 changed_at: dict[str, float | None] = {}
-_languages_of: dict[str, frozenset[str]] = {}
+_languages_of: dict[str, frozenset[str]] = {}  # lives: the serve session: runbook id -> its languages
 
 
 def load_incremental(root: Path) -> Corpus:

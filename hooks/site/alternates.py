@@ -39,7 +39,7 @@ def strip_theme_links(head: str) -> str:
     return _HREFLANG_LINK.sub("", head)
 
 
-_last_sitemap: dict[tuple, str] = {}
+_last_sitemap: dict[tuple, str] = {}  # lives: the process (the last sitemap made, reused while pages are the same)
 
 
 def sitemap(site_url: str, pages: list[dict[str, str]]) -> str:

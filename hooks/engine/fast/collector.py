@@ -16,7 +16,7 @@ from __future__ import annotations
 import atexit
 import gc
 
-_at_exit = False
+_at_exit = False  # lives: the process (the exit handler is registered once)
 
 
 def keep_out_of_collections() -> None:

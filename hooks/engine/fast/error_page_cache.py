@@ -15,7 +15,8 @@ from hooks.corpus.model import Corpus
 from hooks.site import error_pages
 from hooks.site.site_pages import SitePage
 
-_pages: dict[tuple[str, str], tuple[float, SitePage]] = {}  # (lang, slug) -> (sources mtime, page)
+# lives: the serve session (the process): (lang, slug) -> (sources mtime, page), reused by the next rebuild
+_pages: dict[tuple[str, str], tuple[float, SitePage]] = {}
 
 
 def pages_for_language(corpus: Corpus, index: ErrorIndex, lang: str,

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from hooks.corpus.error_codes import ErrorIndex
 
-# slug -> runbook ids quoting it, from the previous build cycle of this process (mkdocs serve)
+# lives: the serve session (the process): slug -> runbook ids quoting it, from the previous build cycle
 _previous: dict[str, frozenset[str]] = {}
-_previous_ids: set[str] = set()
+_previous_ids: set[str] = set()  # lives: likewise (the runbook ids of the previous build cycle)
 
 
 def code_sources(index: ErrorIndex) -> dict[str, frozenset[str]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 INDEX_DIR = "pagefind"
+# lives: the serve session (reset by start(), on MkDocs' startup event: once per `mkdocs serve` or `build`)
 _session: dict = {"dirty_serve": False, "indexed": set(), "audited": {}, "lines": {}}
 
 

@@ -20,9 +20,9 @@ from pygments.formatters.html import HtmlFormatter
 from pygments.util import ClassNotFound
 
 _original = HtmlFormatter._create_stylesheet
-_tables: dict[tuple, tuple[dict, dict]] = {}
+_tables: dict[tuple, tuple[dict, dict]] = {}  # lives: the process (style tables depend on the style only)
 _original_lexer_by_name = pymdownx.highlight.get_lexer_by_name
-_lexer_classes: dict[str, type | None] = {}  # None: no lexer has that name
+_lexer_classes: dict[str, type | None] = {}  # lives: the process; None: no lexer has that name
 
 
 def _create_stylesheet(self) -> None:

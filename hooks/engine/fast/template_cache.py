@@ -25,7 +25,7 @@ class MemoryBytecodeCache(BytecodeCache):
         self._store[bucket.key] = bucket.bytecode_to_string()
 
 
-CACHE = MemoryBytecodeCache()
+CACHE = MemoryBytecodeCache()  # lives: the process (templates compiled once for every language's build)
 
 
 def use(env) -> None:
