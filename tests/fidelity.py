@@ -139,7 +139,7 @@ def check(markdown: str, page: Tag) -> Report:
     """Compare a runbook's source body with its page content (title, header and banners removed)."""
     ref = reference(markdown)
     first_h1 = ref.find("h1")
-    if first_h1 is not None:  # the page shows the runbook's title instead (hooks/engine/mkdocs_hooks.py drops it)
+    if first_h1 is not None:  # the page shows the runbook's title instead (hooks/engine/page_render.py drops it)
         first_h1.decompose()
     page_text = normalize(page.get_text(" "))
     page_compact = page_text.replace(" ", "")

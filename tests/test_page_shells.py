@@ -1,4 +1,4 @@
-"""Page shells (hooks/engine/fast/page_shell.py, hooks/engine/fast/mkdocs_page_shells.py): pages filled into
+"""Page shells (hooks/engine/fast/page_shell.py, hooks/engine/fast/shell_filling.py): pages filled into
 a shell are the pages
 the theme would have rendered, byte for byte."""
 
