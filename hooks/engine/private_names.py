@@ -62,8 +62,18 @@ class PrivateName:
     sha256: str | None = None  # TEMPLATE: content we copied or replace wholesale; re-sync ours when it changes
 
 
-HOOKS = "hooks/engine/mkdocs_hooks.py"
-SHELLS = "hooks/engine/fast/mkdocs_page_shells.py"
+HOOKS = "hooks/engine/mkdocs_hooks.py"  # the entry file
+EVENTS = "hooks/engine/site_events.py"
+SITEMAP = "hooks/engine/sitemap.py"
+SITE_FILES = "hooks/engine/site_files.py"
+PAGE_RENDER = "hooks/engine/page_render.py"
+CYCLE = "hooks/engine/build_cycle.py"
+I18N = "hooks/engine/i18n_plugin.py"
+SESSION = "hooks/engine/session.py"
+NOT_FOUND = "hooks/engine/not_found_page.py"
+GROUP = "hooks/engine/group_process.py"
+GENERATED_PAGE = "hooks/engine/generated_page.py"
+SHELLS = "hooks/engine/fast/shell_filling.py"
 FAST = "hooks/engine/fast/"
 FIXES = "hooks/render/markdown_fixes.py"
 LANG_SUBSET = "hooks/engine/language_subset.py"
@@ -72,14 +82,16 @@ K = Kind
 
 NAMES: tuple[PrivateName, ...] = (
     # ---- MkDocs ----
-    PrivateName("mkdocs", "mkdocs.structure.pages", "Page", "render", K.ATTRIBUTE, (HOOKS,),
+    PrivateName("mkdocs", "mkdocs.structure.pages", "Page", "render", K.ATTRIBUTE, (GENERATED_PAGE,),
                 "_GeneratedMarkdownPage overrides render and calls it through super() (plain_markdown, data_urls)",
                 params=("self", "config", "files")),
-    PrivateName("mkdocs", "mkdocs.structure.pages", "Page", "_title_from_render", K.INSTANCE_ATTRIBUTE, (HOOKS,),
+    PrivateName("mkdocs", "mkdocs.structure.pages", "Page", "_title_from_render", K.INSTANCE_ATTRIBUTE,
+                (GENERATED_PAGE,),
                 "a page rendered without Markdown sets the title MkDocs would have taken from its <h1>"),
-    PrivateName("mkdocs", "mkdocs.structure.pages", "Page", "present_anchor_ids", K.INSTANCE_ATTRIBUTE, (HOOKS,),
+    PrivateName("mkdocs", "mkdocs.structure.pages", "Page", "present_anchor_ids", K.INSTANCE_ATTRIBUTE,
+                (GENERATED_PAGE,),
                 "set by a page rendered without Markdown: MkDocs' anchor validation reads it"),
-    PrivateName("mkdocs", "mkdocs.structure.pages", "Page", "links_to_anchors", K.INSTANCE_ATTRIBUTE, (HOOKS,),
+    PrivateName("mkdocs", "mkdocs.structure.pages", "Page", "links_to_anchors", K.INSTANCE_ATTRIBUTE, (GENERATED_PAGE,),
                 "set (empty) by a page rendered without Markdown, as render() does"),
     PrivateName("mkdocs", "mkdocs.structure.pages", "Page", "title", K.ATTRIBUTE, (SHELLS,),
                 "page shells pop the cached title from page.__dict__ so that it is read again from the probe meta",
@@ -88,16 +100,16 @@ NAMES: tuple[PrivateName, ...] = (
                 "markdown_reuse replaces the module global so that Page.render takes converters from its pool, "
                 "called with the keywords extensions= and extension_configs=",
                 contains=("markdown.Markdown(", "extensions=", "extension_configs=")),
-    PrivateName("mkdocs", "mkdocs.structure.toc", "", "get_toc", K.ATTRIBUTE, (HOOKS,),
+    PrivateName("mkdocs", "mkdocs.structure.toc", "", "get_toc", K.ATTRIBUTE, (GENERATED_PAGE,),
                 "the table of contents of a page rendered without Markdown, from toc tokens", params=("toc_tokens",)),
-    PrivateName("mkdocs", "mkdocs.structure.toc", "", "AnchorLink", K.ATTRIBUTE, (SHELLS,),
+    PrivateName("mkdocs", "mkdocs.structure.toc", "", "AnchorLink", K.ATTRIBUTE, (FAST + "plain_markdown.py", SHELLS),
                 "page shells build probe table-of-contents entries", params=("title", "id", "level")),
     PrivateName("mkdocs", "mkdocs.utils", "", "normalize_url", K.ATTRIBUTE, (SHELLS,),
                 "page shells render link slots as the `url` filter does", params=("path", "page", "base")),
-    PrivateName("mkdocs", "mkdocs.theme", "Theme", "static_templates", K.INSTANCE_ATTRIBUTE, (HOOKS,),
+    PrivateName("mkdocs", "mkdocs.theme", "Theme", "static_templates", K.INSTANCE_ATTRIBUTE, (NOT_FOUND, EVENTS),
                 "only the default language's build renders the root 404.html (add/discard on the set)"),
     PrivateName("mkdocs", "mkdocs.config.defaults", "MkDocsConfig", "mdx_configs", K.ATTRIBUTE,
-                (HOOKS, "hooks/engine/group_process.py"),
+                (GROUP, SITE_FILES),
                 "Markdown extension settings, marked Private by MkDocs: plain_markdown and preimport read them"),
     PrivateName("mkdocs", "mkdocs.livereload", "LiveReloadServer", "builder", K.INSTANCE_ATTRIBUTE, (HOOKS,),
                 "serve_guard wraps the server's builder so that a failed rebuild keeps serving"),
@@ -111,7 +123,7 @@ NAMES: tuple[PrivateName, ...] = (
     PrivateName("mkdocs", "mkdocs.livereload", "LiveReloadServer", "unwatch", K.ATTRIBUTE,
                 ("hooks/engine/serve_watch.py",), "serve_watch unwatches each path before changing the observer",
                 params=("self", "path")),
-    PrivateName("mkdocs", "mkdocs.commands.build", "", "A 'dirty' build is being performed", K.SOURCE_TEXT, (HOOKS,),
+    PrivateName("mkdocs", "mkdocs.commands.build", "", "A 'dirty' build is being performed", K.SOURCE_TEXT, (EVENTS,),
                 "on_startup filters this warning of the logger mkdocs.commands.build (it would fail a strict "
                 "`mkdocs serve --dirty` rebuild)", contains=("A 'dirty' build is being performed",)),
     PrivateName("mkdocs", "mkdocs.__main__", "", "cli", K.MODULE_ATTRIBUTE, ("hooks/engine/group_process.py",),
@@ -121,20 +133,22 @@ NAMES: tuple[PrivateName, ...] = (
                 params=("config_file", "config_file_path", "kwargs")),
     # ---- mkdocs-static-i18n ----
     PrivateName("mkdocs-static-i18n", "mkdocs_static_i18n.plugin", "I18n", "building", K.INSTANCE_ATTRIBUTE,
-                (HOOKS, SHELLS), "False only in the first language's build of a cycle: the corpus is read then, and "
+                (CYCLE, SHELLS, I18N, SESSION, EVENTS),
+                "False only in the first language's build of a cycle: the corpus is read then, and "
                 "the site finished when it is False again in on_post_build"),
     PrivateName("mkdocs-static-i18n", "mkdocs_static_i18n.plugin", "I18n", "current_language", K.INSTANCE_ATTRIBUTE,
                 (HOOKS, LANG_SUBSET), "the language being built; language_subset sets the first one of a group"),
     PrivateName("mkdocs-static-i18n", "mkdocs_static_i18n.plugin", "I18n", "default_language", K.ATTRIBUTE,
-                (HOOKS,), "only the default language's build writes the root 404.html", descriptor="property"),
-    PrivateName("mkdocs-static-i18n", "mkdocs_static_i18n.plugin", "I18n", "build_languages", K.ATTRIBUTE, (HOOKS,),
+                (EVENTS, SITE_FILES, SITEMAP),
+                "only the default language's build writes the root 404.html", descriptor="property"),
+    PrivateName("mkdocs-static-i18n", "mkdocs_static_i18n.plugin", "I18n", "build_languages", K.ATTRIBUTE, (EVENTS,),
                 "language prefixes for search_duplicates; must be read from config.languages[].build on every "
                 "access, since language_subset changes those flags", descriptor="property",
                 contains=(".build",)),
     PrivateName("mkdocs-static-i18n", "mkdocs_static_i18n.plugin", "I18n", "extra_alternate", K.INSTANCE_ATTRIBUTE,
-                (HOOKS,), "the language switcher, restored before 404.html and sitemap.xml are rendered"),
+                (EVENTS,), "the language switcher, restored before 404.html and sitemap.xml are rendered"),
     PrivateName("mkdocs-static-i18n", "mkdocs_static_i18n.plugin", "I18n", "reconfigure_search_duplicates",
-                K.ATTRIBUTE, (HOOKS, FAST + "search_duplicates.py"),
+                K.ATTRIBUTE, (FAST + "search_duplicates.py", EVENTS),
                 "replaced on the instance by search_duplicates (linear instead of quadratic), called with the "
                 "search entries (dicts with location, title, text); its rule is reimplemented there (and used by "
                 "hooks/build/parallel_build.py when merging language groups)", params=("self", "search_index_entries"),
@@ -155,9 +169,11 @@ NAMES: tuple[PrivateName, ...] = (
                 (HOOKS,), "our _language_loop (0) runs before its loop over languages, _finish_site (-150) after it",
                 value=-100),
     PrivateName("mkdocs-static-i18n", "mkdocs_static_i18n.plugin", "I18n.on_template_context", "i18n_alternates",
-                K.SOURCE_TEXT, (HOOKS,), "the sitemap reads every language's files from this template context key",
+                K.SOURCE_TEXT, (EVENTS, SITEMAP),
+                "the sitemap reads every language's files from this template context key",
                 contains=('context["i18n_alternates"]',)),
-    PrivateName("mkdocs-static-i18n", "mkdocs_static_i18n.folder", "", "alternates", K.SOURCE_TEXT, (HOOKS,),
+    PrivateName("mkdocs-static-i18n", "mkdocs_static_i18n.folder", "", "alternates", K.SOURCE_TEXT,
+                (SHELLS, PAGE_RENDER, EVENTS, SITEMAP),
                 "the plugin sets File.alternates (locale → File): hreflang links and the sitemap of docs/ pages",
                 contains=("file.alternates = ",)),
     # ---- Material for MkDocs ----
