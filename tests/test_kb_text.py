@@ -8,9 +8,6 @@ from hooks import frontmatter, kb_import, kb_text
 from hooks.cli import main
 from tests.conftest import SHARED
 
-MORE = SHARED / "corpus" / "kcs-more"
-needs_corpus = pytest.mark.skipif(not MORE.is_dir(), reason="needs ../shared/corpus/kcs-more")
-
 
 @pytest.mark.parametrize(("raw", "shown"), [
     # escaped quotes (translated front matter), a wrapper opened and never closed
@@ -81,7 +78,6 @@ def test_import_cleans_title_description_and_keywords(tmp_path):
 
 
 @pytest.mark.corpus
-@needs_corpus
 def test_no_imported_title_shows_an_escape_or_a_wrapper():
     """The real translations: titles with a literal \\", Japanese titles wrapped in 「」."""
     titles = {}
