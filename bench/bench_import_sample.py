@@ -9,7 +9,8 @@ import time
 from pathlib import Path
 
 from hooks.cli import main
-from tests.conftest import CORPUS, build_site, copy_project
+from tests.conftest import FULL_SAMPLE as CORPUS
+from tests.conftest import build_site, copy_project
 
 TARGETS = {"import": 15.0, "re-import": 15.0, "build": 90.0}
 

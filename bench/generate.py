@@ -1,9 +1,10 @@
 """A realistic benchmark corpus: N articles × 4 languages, shaped like the real KB sample.
 
-Each generated article is a real sample article (../shared/corpus/kcs-sample), imported with our own
-importer, under a new id: sizes, headings, code blocks, images, error codes and KA references follow
-the sample's distributions exactly because they *are* the sample's. Articles cycle through the sample;
-each copy gets its own id, title suffix and one extra error-code line so that pages are not identical.
+Each generated article is a real sample article (../shared/corpus/kcs-sample; in a clone without it, the
+trimmed copy in tests/data/kcs-sample), imported with our own importer, under a new id: sizes, headings, code
+blocks, images, error codes and KA references follow the sample's distributions exactly because they *are*
+the sample's. Articles cycle through the sample; each copy gets its own id, title suffix and one extra
+error-code line so that pages are not identical.
 
 Images: KB exports carry an `assets/` folder per language; the importer keeps one copy in
 runbooks/assets/ (hooks/kb/article_assets.py), linked as `../assets/<name>`, published once for all languages.
@@ -30,7 +31,10 @@ from hooks.corpus.runbook_format import dump
 from hooks.kb.conversion import import_document
 
 REPO = Path(__file__).resolve().parent.parent
-SAMPLE = REPO.parent / "shared" / "corpus" / "kcs-sample"
+# The whole sample of ../shared; in a clone without it, the trimmed copy the tests use (tests/data/README.md)
+FULL_SAMPLE = REPO.parent / "shared" / "corpus" / "kcs-sample"
+TRIMMED_SAMPLE = REPO / "tests" / "data" / "kcs-sample"
+SAMPLE = FULL_SAMPLE if FULL_SAMPLE.is_dir() else TRIMMED_SAMPLE
 STOCK_CONFIG = Path(__file__).resolve().parent / "stock" / "mkdocs.yml"
 LANGS = {"en": "en", "fr": "fr-FR", "pt-BR": "pt-BR", "ja": "ja-JP"}
 

@@ -1,4 +1,5 @@
-"""The seeds plus the whole KB sample, imported into a temporary project and built with --strict.
+"""The seeds plus a KB sample (the trimmed copy in tests/data, or the whole one of ../shared), imported into a
+temporary project and built with --strict.
 
 One extra French article (written here) cross-references sample articles, and one redirect points at a
 runbook we have, because the sample itself has neither.
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hooks.cli import main
-from tests.conftest import CORPUS, build_site, copy_project
+from tests.conftest import build_site, copy_project
 
 EXTRA_ARTICLE = """---
 title: Article de test avec des renvois
@@ -32,14 +33,14 @@ EL_KB = "https://experienceleague.adobe.com/docs/experience-cloud-kcs/kbarticles
 MOVED = "https://experienceleague.adobe.com/docs/experience-manager-learn/ams/dispatcher/understanding-cache.html"
 
 
-def build_sample_site(tmp_path_factory) -> tuple[Path, object]:
+def build_sample_site(tmp_path_factory, sample: Path) -> tuple[Path, object]:
     project = copy_project(tmp_path_factory.mktemp("project") / "project")
     extra = tmp_path_factory.mktemp("extra") / "fr-FR"
     (extra / "articles").mkdir(parents=True)
     (extra / "articles" / "KA-99001.md").write_text(EXTRA_ARTICLE, encoding="utf-8")
     (extra / "redirects.csv").write_text(f"source,dest\n{EL_KB}KA-99002.html,{EL_KB}KA-19371.html\n",
                                          encoding="utf-8")
-    assert main(["import", "-q", str(CORPUS), str(extra), "--root", str(project / "runbooks")]) == 0
+    assert main(["import", "-q", str(sample), str(extra), "--root", str(project / "runbooks")]) == 0
     site = project / "site"
     result = build_site(project, site)
     if result.returncode != 0:

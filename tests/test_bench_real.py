@@ -10,10 +10,8 @@ import pytest
 from bench import real
 from hooks.cli import main
 from hooks.rules import internal_values
-from tests.conftest import SHARED
 
-pytestmark = [pytest.mark.corpus,
-              pytest.mark.skipif(not (SHARED / "corpus" / "kcs-more").is_dir(), reason="needs ../shared/corpus")]
+pytestmark = pytest.mark.corpus
 
 # real articles with what a copy must keep: internal notes (the "Daycare" one), images, the CRM link
 STEMS = ("KA-03972",)

@@ -6,10 +6,9 @@ import sys
 
 import pytest
 
-from tests.conftest import CORPUS, REPO
+from tests.conftest import REPO
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")
 def test_bench_runs_end_to_end_and_reports_every_measure(tmp_path):
     command = [sys.executable, "-m", "bench", "--corpus", "generated", "--n", "20", "--validate-n", "200",
                "--site-only", "--out", str(tmp_path)]
@@ -35,7 +34,6 @@ def test_bench_runs_end_to_end_and_reports_every_measure(tmp_path):
 
 
 @pytest.mark.corpus
-@pytest.mark.skipif(not (CORPUS.parent / "kcs-more").is_dir(), reason="needs ../shared/corpus/kcs-more")
 def test_bench_measures_a_real_kb_export_imported_like_a_user_imports_it(tmp_path):
     """The real-data benchmark at a few articles: an export of real articles (and copies of them beyond
     the real ones), `python -m hooks import`, both builds, CPU per page between two sizes."""

@@ -9,9 +9,7 @@ import pytest
 from hooks.cli import main
 from hooks.engine import fast
 from hooks.engine.fast import data_urls
-from tests.conftest import SHARED, build_site, copy_project, site_differences
-
-MORE = SHARED / "corpus" / "kcs-more"
+from tests.conftest import MORE, build_site, copy_project, site_differences
 
 
 def test_a_picture_target_comes_back_or_the_page_is_converted_as_it_is():
@@ -26,7 +24,6 @@ def test_a_picture_target_comes_back_or_the_page_is_converted_as_it_is():
 
 
 @pytest.mark.corpus
-@pytest.mark.skipif(not MORE.is_dir(), reason="needs ../shared/corpus/kcs-more")
 def test_real_articles_with_inline_pictures_build_the_same_site(tmp_path):
     project = copy_project(tmp_path / "project", with_runbooks=False)
     export = tmp_path / "export"

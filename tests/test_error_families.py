@@ -14,11 +14,10 @@ from hypothesis import strategies as st
 from hooks.cli import main
 from hooks.corpus.error_codes import build_index, find, message_of
 from hooks.corpus.model import Corpus, Runbook
-from tests.conftest import CORPUS, VALID_RUNBOOK, write
+from tests.conftest import CORPUS, FULL_SAMPLE, MORE, VALID_RUNBOOK, write
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TRACES = FIXTURES / "stack_traces"
-MORE = CORPUS.parent / "kcs-more"
 
 
 def codes(text: str) -> list[tuple[str, str]]:
@@ -327,7 +326,7 @@ def test_generated_stack_traces_come_root_cause_first(chain, frames, newline, lo
         assert ordered[0][0].code == "RED-520025" and ordered[0][1].trace == 0
 
 
-# ---- real articles (../shared) ----------------------------------------------------------------------------
+# ---- real articles (tests/data/kcs-sample; with `corpus`, ../shared) ---------------------------------------
 
 def article_trace(path: Path) -> str:
     """The stack trace an article quotes, as pasted: lines of the Markdown source split at `<br>`, without
@@ -340,8 +339,6 @@ def article_trace(path: Path) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.corpus
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")
 def test_fixtures_are_the_traces_the_articles_quote():
     for name in ("KA-16796", "KA-22031"):
         article = article_trace(CORPUS / "en" / "articles" / f"{name}.md")
@@ -350,8 +347,6 @@ def test_fixtures_are_the_traces_the_articles_quote():
                 assert line.strip() in article, (name, line)
 
 
-@pytest.mark.corpus
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")
 def test_lookup_of_real_traces_returns_the_real_articles_root_cause_first(tmp_path, capsys):
     root = tmp_path / "runbooks"
     for folder in ("en", "fr-FR", "pt-BR", "ja-JP"):
@@ -375,10 +370,9 @@ def test_lookup_of_real_traces_returns_the_real_articles_root_cause_first(tmp_pa
 
 
 @pytest.mark.corpus
-@pytest.mark.skipif(not MORE.is_dir(), reason="needs ../shared/corpus/kcs-more")
 def test_the_real_articles_quote_the_families_of_the_issue():
     found: dict[str, set[str]] = {}
-    for path in [*CORPUS.glob("*/articles/*.md"), *MORE.glob("*/articles/*.md")]:
+    for path in [*FULL_SAMPLE.glob("*/articles/*.md"), *MORE.glob("*/articles/*.md")]:
         for match in find(path.read_text(encoding="utf-8")):
             if not match.short:
                 found.setdefault(match.family.id, set()).add(match.code)

@@ -1,22 +1,18 @@
-"""Error-code pages, links and api/*.json in a real --strict build of seeds + sample-corpus articles."""
+"""Error-code pages, links and api/*.json in a real --strict build of seeds + sample-corpus articles (the copies
+in tests/data)."""
 
 import json
 import posixpath
 import re
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from hooks.cli import main
-from tests.conftest import CORPUS, LANGS, build_site, copy_project
+from tests.conftest import CORPUS, DATA, LANGS, build_site, copy_project, serve_site
 from tests.pagefind_index import fragments, no_lunr_index
 
-pytestmark = [pytest.mark.corpus, pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")]
 PREFIX = {"en": "", "fr": "fr/", "pt-BR": "pt-BR/", "ja": "ja/"}
 NAMES = {"en": "English", "fr": "Français", "pt-BR": "Português (Brasil)", "ja": "日本語"}
 # KB folder → articles imported into the test project (real articles, chosen for their codes)
@@ -24,7 +20,7 @@ IMPORTS = {"en": ["KA-22570", "KA-24054", "KA-14146", "KA-19380", "KA-16796", "K
            "fr-FR": ["KA-22570", "KA-14146", "KA-16796"], "pt-BR": ["KA-22570"],
            "ja-JP": ["KA-22570", "KA-15253", "KA-22031"]}
 # quotes org.apache.jackrabbit.oak.segment.SegmentNotFoundException, KA-16542 the oak.plugins.segment one
-MORE = CORPUS.parent / "kcs-more" / "en" / "articles" / "KA-15609.md"
+MORE = DATA / "kcs-more" / "en" / "articles" / "KA-15609.md"
 JA_ONLY = "URL-140005"  # quoted only by the ja translation of KA-15253
 HIGHLIGHTED = "\n```js\nvar code = RED-520025; logError('DLV-490119 failed');\n```\n"
 INTERNAL = ("article-created-by", "internal-notes", "dynamics-url", "crm.dynamics.com", "Zita Rodricks")
@@ -35,8 +31,7 @@ def make_project(root: Path) -> Path:
     for folder, ids in IMPORTS.items():
         files = [str(CORPUS / folder / "articles" / f"{i}.md") for i in ids]
         assert main(["import", *files, "--root", str(project / "runbooks")]) == 0
-    if MORE.is_file():
-        assert main(["import", str(MORE), "--root", str(project / "runbooks")]) == 0
+    assert main(["import", str(MORE), "--root", str(project / "runbooks")]) == 0
     # a fenced block with a lexer, to check that links keep Pygments' highlighting
     with open(project / "runbooks" / "en" / "KA-14146.md", "a", encoding="utf-8") as fh:
         fh.write(HIGHLIGHTED)
@@ -217,28 +212,10 @@ def test_build_is_reproducible_byte_for_byte(site, tmp_path):
         assert (tmp_path / "again" / url / "index.html").read_bytes() == (site / url / "index.html").read_bytes()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def served(site):
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                               "--directory", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with serve_site(site) as base:  # listening before it yields: nothing to wait for
+        yield base
 
 
 def test_in_a_browser_a_code_link_leads_to_its_page_and_copy_keeps_the_log_text(served, browser):
@@ -315,7 +292,6 @@ def test_a_runbook_links_each_exception_of_its_stack_trace_to_its_page(site):
     assert "OakName0001" in [a.get_text() for a in ja.select("a.kb-error-code")]
 
 
-@pytest.mark.skipif(not MORE.is_file(), reason="needs ../shared/corpus/kcs-more")
 def test_a_simple_name_of_several_classes_leads_to_a_choice_between_them(site):
     plugins = "org.apache.jackrabbit.oak.plugins.segment.SegmentNotFoundException"
     segment = "org.apache.jackrabbit.oak.segment.SegmentNotFoundException"

@@ -13,7 +13,7 @@ from hooks.build import site_build
 from hooks.corpus.model import Corpus
 from hooks.engine import group_process
 from hooks.rules import loader
-from tests.conftest import copy_project
+from tests.conftest import CORPUS, copy_project
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="groups are forked where the OS can fork")
 
@@ -45,7 +45,7 @@ def test_a_group_that_fails_before_mkdocs_says_why_and_never_returns_into_the_pa
 def test_groups_build_from_the_corpus_the_parent_read(tmp_path, monkeypatch):
     """No group reads runbooks/ again: a title changed in the parent's copy is the one published."""
     project = copy_project(tmp_path / "project")
-    generate.generate(2, project, None)
+    generate.generate(2, project, None, sample=CORPUS)
     read = loader.load_parallel
 
     def load_and_retitle(root, jobs, **options):

@@ -153,7 +153,10 @@ def test_in_a_browser_the_hostile_title_is_shown_as_text_and_runs_nothing(served
         page.locator(".md-search-result__link").first.wait_for(timeout=20_000)
         assert "<script>" in page.locator(".md-search-result").inner_text()  # shown as text
         assert page.locator("[onerror], marquee, img[src='x']").count() == 0
-        page.wait_for_timeout(300)
+        # no fixed wait: once every image has loaded or failed, an onerror handler would have run (and
+        # inline scripts run while the page is parsed, before goto returns)
+        page.wait_for_function("() => [...document.images].every(image => image.complete)")
+        page.evaluate("() => new Promise(done => setTimeout(done, 0))")  # the queued error events ran
     finally:
         context.close()
     assert dialogs == []

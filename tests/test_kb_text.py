@@ -9,9 +9,6 @@ from hooks.corpus import frontmatter
 from hooks.kb import conversion, field_text
 from tests.conftest import SHARED
 
-MORE = SHARED / "corpus" / "kcs-more"
-needs_corpus = pytest.mark.skipif(not MORE.is_dir(), reason="needs ../shared/corpus/kcs-more")
-
 
 @pytest.mark.parametrize(("raw", "shown"), [
     # escaped quotes (translated front matter), a wrapper opened and never closed
@@ -82,7 +79,6 @@ def test_import_cleans_title_description_and_keywords(tmp_path):
 
 
 @pytest.mark.corpus
-@needs_corpus
 def test_no_imported_title_shows_an_escape_or_a_wrapper():
     """The real translations: titles with a literal \\", Japanese titles wrapped in 「」."""
     titles = {}

@@ -56,7 +56,7 @@ def test_the_sample_site_is_the_same_with_and_without_shells(sample_site, tmp_pa
     full = tmp_path / "site"
     off = build_site(site.parent, full, env={fast.ENV: "0"})
     assert off.returncode == 0, off.stderr[-3000:]
-    assert len(list(site.rglob("*.html"))) > 400
+    assert len(list(site.rglob("*.html"))) > 300  # the trimmed sample's site: 370 pages
     assert site_differences(site, full, "*.html") == []
 
 

@@ -137,7 +137,7 @@ def test_the_sample_site_is_the_same_through_markdown(sample_site, tmp_path):
     assert "generated pages go through Markdown" not in result.stderr
     off = build_site(site.parent, tmp_path / "site", env={fast.ENV: "0"})
     assert off.returncode == 0, off.stderr[-3000:]
-    assert len(list(site.rglob("*.html"))) > 400
+    assert len(list(site.rglob("*.html"))) > 300  # the trimmed sample's site: 370 pages
     assert site_differences(site, tmp_path / "site", "*.html") == []
 
 

@@ -6,7 +6,6 @@ runbooks the translation facts visit, the hash lookups the output audit makes. N
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +15,8 @@ from hooks.corpus import translations
 from hooks.corpus.model import Corpus, Runbook
 from hooks.rules import internal_values
 from hooks.site import banners, status_page
-from tests.conftest import SHARED
+from tests.conftest import CORPUS
+from tests.work import CallCounter
 
 LANGS = ("en", "fr", "pt-BR", "ja")
 
@@ -167,10 +167,7 @@ def _occurs(hashes: tuple[str, ...], text: str) -> bool:
     return any(tuple(hashed[i:i + len(hashes)]) == hashes for i in range(len(hashed)))
 
 
-@pytest.mark.corpus
 def test_import_reads_and_writes_the_recorded_values_once_whatever_the_number_of_articles(tmp_path, monkeypatch):
-    if not (SHARED / "corpus" / "kcs-more").is_dir():
-        pytest.skip("needs ../shared/corpus")
     calls = {"read": 0, "write": 0}
     real_read, real_write = internal_values._read_all, internal_values.write_atomic
 
@@ -187,34 +184,13 @@ def test_import_reads_and_writes_the_recorded_values_once_whatever_the_number_of
     counted = []
     for articles in (4, 8):
         export, root = tmp_path / f"export{articles}", tmp_path / f"p{articles}" / "runbooks"
-        real.write_export(articles, export)
+        real.write_export(articles, export, sources=(CORPUS,))
         root.mkdir(parents=True)
         calls.update(read=0, write=0)
         main(["import", "-q", str(export), "--root", str(root)])
         assert len(list(root.glob("*/*.md"))) == articles * len(LANGS)
         counted.append(dict(calls))
     assert counted[0] == counted[1] == {"read": 1, "write": 1}
-
-
-class CallCounter:
-    """Python function calls made while the block runs (sys.setprofile): work, not time."""
-
-    def __enter__(self):
-        import sys
-
-        self.calls = 0
-
-        def profile(frame, event, arg):
-            if event in ("call", "c_call"):
-                self.calls += 1
-
-        sys.setprofile(profile)
-        return self
-
-    def __exit__(self, *exc):
-        import sys
-
-        sys.setprofile(None)
 
 
 def realistic_corpus(n: int) -> Corpus:
@@ -274,15 +250,12 @@ def test_every_whole_site_phase_does_at_most_twice_the_work_for_twice_the_runboo
         assert large[phase] <= 2.1 * calls, f"{phase}: {calls} calls for 150 articles, {large[phase]} for 300"
 
 
-@pytest.mark.corpus
 def test_import_records_every_articles_values_before_it_writes_a_runbook(tmp_path, monkeypatch):
     """An import killed halfway has recorded the internal values of every article it was given."""
-    if not (SHARED / "corpus" / "kcs-more").is_dir():
-        pytest.skip("needs ../shared/corpus")
     from hooks.kb import importer
 
     export = tmp_path / "export"
-    real.write_export(8, export)
+    real.write_export(8, export, sources=(CORPUS,))
     order: list[str] = []
     values_write, runbook_write = internal_values.write_atomic, importer.write_atomic
     monkeypatch.setattr(internal_values, "write_atomic", lambda path, text: (order.append("values"),

@@ -63,8 +63,10 @@ def test_an_edit_rebuilds_its_pages_and_new_code_pages_but_not_other_error_pages
             site = _served_site(log)
             untouched = site / "errors" / "RED-520025" / "index.html"  # quoted by KA-19371, not by the edit
             assert untouched.is_file() and _get(base + f"errors/{NEW_CODE}/") is None
-            before = untouched.stat().st_mtime_ns
-            time.sleep(1.1)
+            # an hour ahead, set (no sleep for the clock to move on): a rewrite shows however fast it comes, and
+            # the page still looks newer than its sources, as it is
+            before = untouched.stat().st_mtime_ns + 3600 * 10**9
+            os.utime(untouched, ns=(before, before))
             runbook = project / "runbooks" / "fr" / "exl-37b1d7fb.md"
             runbook.write_text(runbook.read_text(encoding="utf-8") + f"\n\nErreur {NEW_CODE} dans le journal.\n",
                                encoding="utf-8")
@@ -85,20 +87,24 @@ def test_serve_rebuilds_audit_only_files_written_since_the_previous_audit(tmp_pa
     from hooks.finish import output_audit
     from hooks.rules.internal_values import Denylist
 
+    # the clock is injected: the audits' start times are given, the files' times set (no sleep, no clock read)
+    first, second = 1_700_000_000 * 10**9, 1_700_000_060 * 10**9
     site = tmp_path / "site"
     (site / "old").mkdir(parents=True)
     (site / "old" / "index.html").write_text("<p>see https://wiki.corp.adobe.com/x</p>\n", encoding="utf-8")
+    os.utime(site / "old" / "index.html", ns=(first - 10**9, first - 10**9))  # written before the first audit
     preview.start("serve", True)
     try:
-        assert preview.audit_since(site, time.time_ns()) is None  # first build: every file
-        time.sleep(0.05)
-        since = preview.audit_since(site, time.time_ns())
+        assert preview.audit_since(site, first) is None  # first build: every file
+        since = preview.audit_since(site, second)
+        assert since == first
         (site / "new").mkdir()
         (site / "new" / "index.html").write_text("<p>see https://jira.corp.adobe.com/y</p>\n", encoding="utf-8")
+        os.utime(site / "new" / "index.html", ns=(first + 10**9, first + 10**9))  # by the rebuild after it
         found = {p.path for p in output_audit.audit_site(site, Denylist(set()), since_ns=since)}
         assert found == {"site/new/index.html"}
         assert {p.path for p in output_audit.audit_site(site, Denylist(set()))} == {"site/old/index.html",
                                                                                     "site/new/index.html"}
     finally:
         preview.start("build", False)
-    assert preview.audit_since(site, time.time_ns()) is None  # `mkdocs build`: always the whole site
+    assert preview.audit_since(site, second) is None  # `mkdocs build`: always the whole site

@@ -15,7 +15,7 @@ from hooks.corpus import error_codes
 from hooks.corpus.model import Corpus, Runbook
 from hooks.rules import loader
 from hooks.site import api_json, error_messages, error_pages, home_page, pagination, product_pages, status_page, ui_text
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, FULL_SAMPLE
 
 LANGS = ("en", "fr", "pt-BR", "ja")
 PRODUCTS = ("Campaign", "Campaign Classic v7", "Experience Manager", "Target", "Analytics")
@@ -185,12 +185,12 @@ def test_build_for_publishing_without_site_url_stops_and_says_how_to_set_it(monk
     assert not (tmp_path / "site").exists()
 
 
-@pytest.mark.corpus
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")
-def test_error_messages_of_the_real_kb_are_log_lines_decoded_and_per_language(tmp_path):
+@pytest.mark.parametrize("sample", [pytest.param(CORPUS, id="trimmed"),
+                                    pytest.param(FULL_SAMPLE, id="full", marks=pytest.mark.corpus)])
+def test_error_messages_of_the_real_kb_are_log_lines_decoded_and_per_language(tmp_path, sample):
     from hooks.cli import main
 
-    assert main(["import", "-q", str(CORPUS), "--root", str(tmp_path / "runbooks")]) == 0
+    assert main(["import", "-q", str(sample), "--root", str(tmp_path / "runbooks")]) == 0
     real = loader.load(tmp_path / "runbooks")
     seen = error_messages.by_language(real)
     messages = [m for per_lang in seen.values() for found in per_lang.values() for m in found]

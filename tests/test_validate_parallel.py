@@ -7,6 +7,7 @@ import os
 
 from bench import generate
 from hooks.rules import loader
+from tests.conftest import CORPUS
 
 
 def _problems(found) -> list[str]:
@@ -14,7 +15,7 @@ def _problems(found) -> list[str]:
 
 
 def test_parallel_and_incremental_validation_report_the_same_problems(tmp_path):
-    generate.generate(110, tmp_path, None)  # 440 files: read by two processes
+    generate.generate(110, tmp_path, None, sample=CORPUS)  # 440 files: read by two processes
     root = tmp_path / "runbooks"
     files = sorted((root / "fr").glob("*.md"))
     files[3].write_text(files[3].read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")

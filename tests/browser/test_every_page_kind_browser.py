@@ -12,7 +12,7 @@ import threading
 
 import pytest
 
-from tests.conftest import ARTIFACTS, REPO, StaticSiteHandler, build_site
+from tests.conftest import ARTIFACTS, REPO, SAMPLE_SITES, StaticSiteHandler, build_site
 
 pytestmark = pytest.mark.browser
 
@@ -139,13 +139,13 @@ def test_the_home_page_search_field_searches_in_the_page_language(browser, publi
         tab.close()
 
 
-@pytest.mark.corpus
-def test_pages_built_from_the_real_kb_sample_do_not_scroll_sideways_on_a_phone(sample_site, browser):
+@pytest.mark.parametrize("sample", SAMPLE_SITES)
+def test_pages_built_from_the_real_kb_sample_do_not_scroll_sideways_on_a_phone(request, sample, browser):
     """The lists, status pages and error pages of a site built from real KB articles, and some of its
     runbooks, at 390 px: long titles, messages and URLs wrap inside the screen."""
     from tests.conftest import serve_site
 
-    site, _ = sample_site
+    site, _ = request.getfixturevalue(sample)
     ids = sorted(p.name for p in (site / "runbooks").iterdir() if p.is_dir() and p.name.startswith("KA-"))[::10]
     codes = sorted(p.name for p in (site / "errors").iterdir() if p.is_dir())[::4]
     paths = [prefix + path for prefix in PREFIX.values()

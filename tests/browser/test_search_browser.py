@@ -13,7 +13,7 @@ import pytest
 from bench import search_quality
 from hooks.corpus.error_codes import find
 from hooks.corpus.search_patterns import registry_js
-from tests.conftest import CORPUS, REPO, serve_site
+from tests.conftest import CORPUS, FULL_SAMPLE, REPO, SAMPLE_SITES, serve_site
 
 pytestmark = pytest.mark.browser
 
@@ -48,10 +48,10 @@ def test_generated_patterns_find_what_the_build_finds_in_lookalikes_and_stack_tr
     assert _in_python(pasted)[0] == [["PGS-220000", "PGS-220000", 25]]  # the comparison compares something
 
 
-@pytest.mark.corpus
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")
-def test_generated_patterns_find_what_the_build_finds_in_every_real_article(browser):
-    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*/articles/*.md"))]
+@pytest.mark.parametrize("sample", [pytest.param(CORPUS, id="trimmed"),
+                                    pytest.param(FULL_SAMPLE, id="full", marks=pytest.mark.corpus)])
+def test_generated_patterns_find_what_the_build_finds_in_every_real_article(browser, sample):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(sample.glob("*/articles/*.md"))]
     found = _in_python(texts)
     assert sum(map(len, found)) > 100
     assert _in_browser(browser, texts) == found
@@ -64,18 +64,16 @@ def _search(tab, query: str) -> list[str]:
 
 
 @pytest.mark.corpus
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")
-def test_search_quality_on_the_kb_sample_meets_the_targets(sample_site, browser):
-    site, _ = sample_site
+def test_search_quality_on_the_kb_sample_meets_the_targets(full_sample_site, browser):
+    site, _ = full_sample_site
     scores = search_quality.measure_in(browser, site, Path(site).parent / "runbooks", per_kind=8)
     assert {kind for kind, _ in scores} >= {"code", "lower", "nohyphen", "log line", "article", "title words"}
     assert search_quality.misses(scores) == [], search_quality.table(scores, ("en", "fr", "pt-BR", "ja"))
 
 
 @pytest.mark.corpus
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")
-def test_archived_articles_pasted_log_lines_and_the_product_filter_in_the_search_box(sample_site, browser):
-    site, _ = sample_site
+def test_archived_articles_pasted_log_lines_and_the_product_filter_in_the_search_box(full_sample_site, browser):
+    site, _ = full_sample_site
     data = json.loads((Path(site) / "kb-search" / "fr.json").read_text(encoding="utf-8"))
     archived = sorted(rid for rid, langs in data["runbooks"].items() if langs.get("fr", [None, False])[1])
     assert archived, "the KB sample has archived articles"
@@ -160,10 +158,9 @@ PASTE = """([text]) => {
 }"""
 
 
-@pytest.mark.corpus
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus/kcs-sample")
-def test_a_pasted_stack_trace_finds_its_runbook_root_cause_first(sample_site, browser):
-    site, _ = sample_site
+@pytest.mark.parametrize("sample", SAMPLE_SITES)
+def test_a_pasted_stack_trace_finds_its_runbook_root_cause_first(request, sample, browser):
+    site, _ = request.getfixturevalue(sample)
     trace = (FIXTURES / "stack_traces" / "KA-22031.log").read_text(encoding="utf-8")
     with serve_site(site) as base:
         tab = browser.new_page()
