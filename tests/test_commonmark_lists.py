@@ -184,6 +184,7 @@ _ANY = st.lists(st.sampled_from(["- ", "* ", "1. ", "2) ", "  ", "    ", "\t", "
 @settings(max_examples=300, deadline=None)
 @given(_ANY)
 @example("- | a |- \n|---|")  # a lazy line Python-Markdown's tables read as a rule (found by this test)
+@example("- > \t- ")  # a tab that indents code in a quote in an item, written at another column (likewise)
 def test_any_text_is_rewritten_without_error_and_keeps_its_lists(source):
     assert isinstance(commonmark_lists.normalize(source), str)
     expected = list_structure.without_text(list_structure.oracle(source))

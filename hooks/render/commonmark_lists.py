@@ -238,7 +238,11 @@ class _Writer:
 
     def leaf(self, node: _Node, inner, prefix: str, first_prefix: str) -> None:
         for number in range(node.start, node.end):
-            text, _ = inner[number]
+            text, col = inner[number]
+            if text[:1] == "\t" or "\t" in text[:_columns(text, col)]:
+                # a tab's width depends on its column: written at another one (a deeper prefix), it would
+                # indent by another amount once Python-Markdown expands it; its columns become spaces
+                text = " " * _columns(text, col) + text.lstrip(" \t")
             if node.kind == "hr" and not _PYMD_HR.fullmatch(text.strip(" \t") or "x"):
                 text = HR
             if node.kind in ("paragraph", "heading"):
