@@ -61,11 +61,11 @@ serve: validate
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests bench
+	$(BIN)/ruff check hooks tests bench testkit
 	$(BIN)/lint-imports
 
 test: $(STAMP) $(PD_STAMP) $(NODE_TOOLS)
-	$(BIN)/ruff check hooks tests bench
+	$(BIN)/ruff check hooks tests bench testkit
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n 2 -m "not corpus" $(PYTEST_ARGS)
 

@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 from hooks.cli import main
-from tests.conftest import FULL_SAMPLE as CORPUS
-from tests.conftest import build_site, copy_project
+from testkit.paths import FULL_SAMPLE as CORPUS
+from testkit.projects import build_site, copy_project
 
 TARGETS = {"import": 15.0, "re-import": 15.0, "build": 90.0}
 

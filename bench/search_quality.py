@@ -254,7 +254,7 @@ def measure_in(browser, site: Path, runbooks_root: Path, per_kind: int | None = 
                langs: tuple[str, ...] | None = None, failures: list | None = None,
                kinds: tuple[str, ...] | None = None) -> dict[tuple[str, str], Score]:
     """Scores of the queries made from `runbooks_root`, typed into `site` (built from them) in `browser`."""
-    from tests.conftest import serve_site
+    from testkit.serving import serve_site
 
     queries = [q for q in make_queries(runbooks_root, per_kind, langs=langs) if not kinds or q.kind in kinds]
     with serve_site(site) as base:
@@ -278,7 +278,7 @@ def measure(site: Path, runbooks_root: Path, per_kind: int | None = None, langs:
             kinds: tuple[str, ...] | None = None) -> dict[tuple[str, str], Score]:
     from playwright.sync_api import sync_playwright
 
-    from tests.conftest import ARGS
+    from testkit.chromium import ARGS
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)

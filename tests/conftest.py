@@ -1,29 +1,33 @@
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import re
 import shutil
-import subprocess
-import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-# What `make test` reads is in the repository (tests/data/: the seeds and a trimmed copy of the KB sample, MIT),
-# so that a clone without ../shared passes.
-DATA = REPO / "tests" / "data"
-SEEDS = DATA / "seeds"
-CORPUS = DATA / "kcs-sample"
-# The whole real KB data, read-only beside the clone: only tests marked `corpus` (`make test-corpus`) read it.
-SHARED = REPO.parent / "shared"
-FULL_SAMPLE = SHARED / "corpus" / "kcs-sample"
-MORE = SHARED / "corpus" / "kcs-more"
+from testkit.chromium import ARGS as ARGS
+from testkit.chromium import CHROMIUM as CHROMIUM
+from testkit.chromium import INSTALL_HINT as INSTALL_HINT
+from testkit.paths import CORPUS as CORPUS
+from testkit.paths import DATA as DATA
+from testkit.paths import FULL_SAMPLE as FULL_SAMPLE
+from testkit.paths import MORE as MORE
+from testkit.paths import REPO as REPO
+from testkit.paths import SEEDS as SEEDS
+from testkit.paths import SHARED as SHARED
+from testkit.projects import MKDOCS as MKDOCS
+from testkit.projects import build_site as build_site
+from testkit.projects import copy_project as copy_project
+from testkit.projects import hooks_build as hooks_build
+from testkit.projects import site_differences as site_differences
+from testkit.serving import StaticSiteHandler as StaticSiteHandler
+from testkit.serving import serve as serve
+from testkit.serving import serve_site as serve_site
+
+ARTIFACTS = REPO / "test-artifacts"  # screenshots of failing browser tests (CI uploads them)
+
 LANGS = ("en", "fr", "pt-BR", "ja")
 SEED_LANGS = {"000": "fr", "001": "pt-BR", "002": "ja", "003": "fr", "004": "fr"}
 
@@ -70,113 +74,9 @@ def validate_json(root: Path, capsys, *args) -> tuple[int, list[dict]]:
     return code, json.loads(capsys.readouterr().out)
 
 
-@contextlib.contextmanager
-def serve(handler) -> Iterator[str]:
-    """Serve `handler` on a free 127.0.0.1 port in a thread; yields the base URL (no trailing slash)."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
-
-
-class StaticSiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a built site like a static host does (quietly): a missing path gets the site's 404.html."""
-
-    def log_message(self, *args):
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
-@contextlib.contextmanager
-def serve_site(folder: Path) -> Iterator[str]:
-    """A built site folder on a free 127.0.0.1 port; yields its base URL with a trailing slash."""
-    with serve(functools.partial(StaticSiteHandler, directory=str(folder))) as base:
-        yield base + "/"
-
-
-MKDOCS = (sys.executable, "-m", "mkdocs")
-
-
-def build_site(project: Path, site: Path, strict: bool = True, env: dict | None = None,
-               args: tuple[str, ...] = (), engine: tuple[str, ...] = MKDOCS) -> subprocess.CompletedProcess:
-    """Build `project` (a folder with mkdocs.yml) with the real MkDocs, like `make build` does, or with
-    another `engine` taking the same command line (ProperDocs: tests/test_properdocs.py)."""
-    command = [*engine, "build", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site), *args]
-    if strict:
-        command.append("--strict")
-    # CI=true turns leak-lint warnings into errors for the repository's runbooks; test projects (the KB
-    # sample has unredacted IPs) are built as on a contributor's machine. tests/test_leak_lint.py covers CI.
-    env = {**{k: v for k, v in os.environ.items() if k != "CI"}, "NO_MKDOCS_2_WARNING": "1",
-           **_own_code(project), **(env or {})}
-    return subprocess.run(command, capture_output=True, text=True, env=env, check=False, cwd=project)
-
-
-def _own_code(project: Path) -> dict[str, str]:
-    """A copied project builds with its own `hooks` package (and data files), run from its folder: mkdocs.yml
-    names the Markdown extension `hooks.render.markdown_fixes`, which MkDocs imports before the hook file could put
-    the project first on the path."""
-    return {"PYTHONPATH": str(project)} if (project / "hooks" / "__init__.py").is_file() else {}
-
-
-def hooks_build(project: Path, site: Path, jobs: int, quiet: bool = True, args: tuple[str, ...] = (),
-                env: dict | None = None) -> subprocess.CompletedProcess:
-    """`python -m hooks build` of `project` with `jobs` language groups, as `make build` runs it."""
-    command = [sys.executable, "-m", "hooks", "build", "--config-file", str(project / "mkdocs.yml"),
-               "--site-dir", str(site), "--jobs", str(jobs), *(["--quiet"] if quiet else []), *args]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **_own_code(project), **(env or {})}
-    return subprocess.run(command, capture_output=True, text=True, env=env, check=False, cwd=project)
-
-
-def site_differences(a: Path, b: Path, pattern: str = "*") -> list[str]:
-    """What differs between two built sites, among the entries matching `pattern` at any depth: those only
-    one site has (folders end with '/'), then the files that are not the same byte for byte."""
-    def entries(site: Path) -> set[str]:
-        return {p.relative_to(site).as_posix() + ("/" if p.is_dir() else "") for p in site.rglob(pattern)}
-
-    in_a, in_b = entries(a), entries(b)
-    return sorted(in_a ^ in_b) + sorted(p for p in in_a & in_b
-                                        if not p.endswith("/") and (a / p).read_bytes() != (b / p).read_bytes())
-
-
-def copy_project(dest: Path, with_runbooks: bool = True) -> Path:
-    """A throwaway copy of the project (config, docs, hooks, and optionally runbooks)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", dest / "docs")
-    shutil.copytree(REPO / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    if with_runbooks:
-        shutil.copytree(REPO / "runbooks", dest / "runbooks")
-        if (REPO / ".internal-values").exists():  # what the output audit looks for (hooks/rules/internal_values.py)
-            shutil.copy2(REPO / ".internal-values", dest / ".internal-values")
-    else:
-        (dest / "runbooks").mkdir()
-    return dest
-
-
 # Real-browser tests share ONE Playwright instance per test process (Playwright's sync API cannot be
 # started twice in a process). Without Chromium they skip with how to install it; with CI=true they fail.
 # A failing test that used a `page` leaves a screenshot in test-artifacts/ (CI uploads that folder).
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-ARTIFACTS = REPO / "test-artifacts"
-INSTALL_HINT = f"Chromium not found at {CHROMIUM}: sudo apt-get install chromium chromium-driver"
 
 
 @pytest.hookimpl(wrapper=True)

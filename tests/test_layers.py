@@ -77,3 +77,21 @@ def test_an_import_inside_a_function_is_found(tmp_path):
     (project / "hooks" / "base" / "late.py").write_text("def f():\n    from hooks.corpus import model\n")
     assert _imports_in_functions(project / "hooks") == [
         "hooks/base/late.py:2: from hooks.corpus import model"]
+
+
+def test_the_benchmarks_do_not_import_the_tests():
+    """bench/ shares helpers with the tests through testkit/, never through tests/ (a test module)."""
+    found = [f"{path.name}:{node.lineno}" for path in sorted((REPO / "bench").rglob("*.py"))
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.ImportFrom | ast.Import)
+             and any(name == "tests" or name.startswith("tests.") for name in (
+                 [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]))]
+    assert found == []
+
+
+def test_test_folders_mirror_the_packages():
+    """tests/<package>/ holds the unit tests of hooks/<package>/ (browser tests, data and fixtures aside)."""
+    packages = {p.parent.relative_to(REPO / "hooks").as_posix() for p in (REPO / "hooks").rglob("__init__.py")}
+    folders = {p.parent.relative_to(REPO / "tests").as_posix() for p in (REPO / "tests").rglob("__init__.py")
+               if p.parent != REPO / "tests"}
+    assert folders - {"browser"} <= packages, f"test folders with no package of the same name: {folders - packages}"

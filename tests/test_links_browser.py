@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import build_site, copy_project, serve_site
-from tests.test_links import PNG, RUNBOOK
+from tests.finish.test_links import PNG, RUNBOOK
 
 pytestmark = pytest.mark.browser
 

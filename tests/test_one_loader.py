@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hooks.rules import loader
 from tests.conftest import REPO, VALID_RUNBOOK, build_site, copy_project, hooks_build
-from tests.test_validate_rules import KB
+from tests.rules.test_validate_rules import KB
 
 GOOD_COPIES = 420  # loader._worth: 200 files per process before the read goes parallel
 

@@ -5,8 +5,8 @@ import subprocess
 import sys
 
 from tests.conftest import REPO, build_site, copy_project
-from tests.test_validate_hostile import billion_laughs
-from tests.test_validate_rules import GUIDE, KB
+from tests.rules.test_validate_hostile import billion_laughs
+from tests.rules.test_validate_rules import GUIDE, KB
 
 
 def test_validate_and_build_report_the_same_problems(tmp_path):

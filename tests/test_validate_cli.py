@@ -8,7 +8,7 @@ import sys
 
 from hooks.cli import main
 from tests.conftest import REPO
-from tests.test_validate_rules import KB, write
+from tests.rules.test_validate_rules import KB, write
 
 BAD = KB.replace("language: fr", "language: ja")
 

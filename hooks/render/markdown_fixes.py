@@ -1,7 +1,7 @@
 """Python-Markdown, where it renders what CommonMark (the KB's Markdown) renders differently or loses text.
 
 A Markdown extension (`hooks.render.markdown_fixes` in mkdocs.yml) for every page. Each fix works around
-Python-Markdown itself (3.11), so each is tested against the case it fixes (tests/test_markdown_fixes.py):
+Python-Markdown itself (3.11), so each is tested against the case it fixes (tests/render/test_markdown_fixes.py):
 - ordered lists keep their first number (`3.` → `<ol start="3">`); Python-Markdown numbers every list
   from 1 unless its list processors are told otherwise (`LAZY_OL`);
 - a table with a header and no body rows gets no empty row (the tables extension adds one);

@@ -71,7 +71,7 @@ def schema_validator() -> Draft202012Validator:
 @cache
 def _fast_schema_check():
     """The same schema compiled to Python code: ~20x faster than jsonschema, but it stops at the first
-    error. A runbook it accepts has no schema problem (tests/test_validate_schema_agree.py holds the
+    error. A runbook it accepts has no schema problem (tests/rules/test_validate_schema_agree.py holds the
     two libraries to the same verdict); one it rejects is re-checked by jsonschema for every error."""
     with open(registry.SCHEMA_PATH, encoding="utf-8") as fh:
         return fastjsonschema.compile(json.load(fh))

@@ -12,7 +12,7 @@ from hooks.base import registry
 from hooks.corpus.runbook_format import FIELD_ORDER
 from hooks.site.schema_publish import SCHEMA_URL_PATH
 from tests.conftest import REPO
-from tests.test_validate_rules import KB, write
+from tests.rules.test_validate_rules import KB, write
 
 
 def test_schema_is_valid_and_describes_every_field():

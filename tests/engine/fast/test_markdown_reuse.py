@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from hooks.engine.fast import markdown_reuse
 from tests.conftest import CORPUS
-from tests.test_plain_markdown import CONFIGS, EXTENSIONS
+from tests.engine.fast.test_plain_markdown import CONFIGS, EXTENSIONS
 
 
 def _both(text: str) -> tuple[str, str]:

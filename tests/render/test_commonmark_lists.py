@@ -20,7 +20,7 @@ from hooks.corpus import frontmatter
 from hooks.render import commonmark_lists, dialect
 from tests import fidelity, list_structure
 from tests.conftest import SAMPLE_SITES
-from tests.test_plain_markdown import CONFIGS, EXTENSIONS
+from tests.engine.fast.test_plain_markdown import CONFIGS, EXTENSIONS
 
 PREFIX = {"en": "", "fr": "fr/", "pt-BR": "pt-BR/", "ja": "ja/"}
 _CONVERTER = markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS)

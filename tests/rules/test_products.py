@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from hooks.rules import products
 from tests.conftest import validate_json, write
-from tests.test_validate_rules import KB
+from tests.rules.test_validate_rules import KB
 
 VOCABULARY = products.Vocabulary(
     ("Campaign", "Experience Manager", "Experience Manager 6.4", "Campaign Classic v7", "Target"),

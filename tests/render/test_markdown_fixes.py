@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from hooks.render import markdown_fixes
-from tests.test_plain_markdown import CONFIGS, EXTENSIONS
+from tests.engine.fast.test_plain_markdown import CONFIGS, EXTENSIONS
 
 WITHOUT = [name for name in EXTENSIONS if name != "hooks.render.markdown_fixes"]
 

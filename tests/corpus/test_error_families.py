@@ -16,7 +16,7 @@ from hooks.corpus.error_codes import build_index, find, message_of
 from hooks.corpus.model import Corpus, Runbook
 from tests.conftest import CORPUS, FULL_SAMPLE, MORE, VALID_RUNBOOK, write
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 TRACES = FIXTURES / "stack_traces"
 
 
