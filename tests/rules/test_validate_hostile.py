@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.corpus import model as corpus
+from hooks.rules import loader
 from hooks.corpus.frontmatter import MAX_BYTES
 from tests.conftest import REPO
 from tests.conftest import VALID_RUNBOOK as VALID
@@ -76,7 +76,7 @@ def test_hostile_files_cost_bounded_work_and_the_50_mb_file_is_never_read(hostil
     read_bytes = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda path: read.append(path.name) or read_bytes(path))
     with CallCounter() as work:
-        loaded = corpus.load(hostile_root)
+        loaded = loader.load(hostile_root)
     assert "KA-10016.md" not in read and "KA-10002.md" in read
     assert len(loaded.problems) >= len(HOSTILE) + 1
     assert work.calls < 1_000_000, work.calls  # ~185,000 today, most of them on the 200,000 nested brackets
