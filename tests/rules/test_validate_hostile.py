@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from hooks.rules import loader
 from hooks.corpus.frontmatter import MAX_BYTES
+from hooks.rules import loader
 from tests.conftest import REPO
 from tests.conftest import VALID_RUNBOOK as VALID
 from tests.work import CallCounter
