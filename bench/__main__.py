@@ -32,6 +32,7 @@ from pathlib import Path
 from bench import generate, measure, real, real_site, serve
 
 REPO = Path(__file__).resolve().parent.parent
+TIMINGS = "timings.json"  # `python -m hooks build --timings`: where our build's CPU time goes
 TARGETS = {"build_time_ratio": 0.1, "output_size_ratio": 0.1, "peak_memory_ratio": 2.0,
            "cpu_per_page_ratio": 1.15, "validate_seconds": 5.0, "serve_edit_seconds": 5.0,
            "serve_first_page_seconds": 60.0}
@@ -48,14 +49,21 @@ def our_project(path: Path) -> Path:
 
 
 def build_ours(project: Path, jobs: int | None) -> tuple[measure.Run, measure.SiteStats]:
+    """`python -m hooks build` of `project`, with where its CPU time goes in project/TIMINGS (`timings`)."""
     site = project / "site"
     command = [sys.executable, "-m", "hooks", "build", "--config-file", str(project / "mkdocs.yml"),
-               "--site-dir", str(site), "--quiet"]
+               "--site-dir", str(site), "--quiet", "--timings", str(project / TIMINGS)]
     if jobs:
         command += ["--jobs", str(jobs)]
     result = measure.run(command, cwd=project, env=_env())
     _check(result, "our build")
     return result, measure.site_stats(site)
+
+
+def timings(project: Path) -> dict:
+    """CPU and wall seconds of each phase of the last build_ours of `project` (hooks/build/timings.py)."""
+    path = project / TIMINGS
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def build_stock(project: Path) -> tuple[measure.Run, measure.SiteStats]:
@@ -218,7 +226,8 @@ def run_real(args, report: dict, work: Path, save) -> None:
         print(f"building our site ({size}) …", flush=True)
         run, stats = build_ours(ours, args.jobs)
         row["ours"] = {**_run_row(run, stats),
-                       "same_pages_kb": round(same_real_pages_bytes(ours / "site", same_ids) / 1024, 2)}
+                       "same_pages_kb": round(same_real_pages_bytes(ours / "site", same_ids) / 1024, 2),
+                       "timings": timings(ours)}
         shutil.rmtree(ours / "site", ignore_errors=True)
         save()
         if not args.skip_stock:
@@ -271,7 +280,8 @@ def run_generated(args, report: dict, work: Path, save) -> None:
     print("building our site …", flush=True)
     run, stats = build_ours(ours, args.jobs)
     results["ours"] = {**_run_row(run, stats),
-                       "same_pages_kb": round(same_pages_bytes(ours / "site", same) / 1024, 2)}
+                       "same_pages_kb": round(same_pages_bytes(ours / "site", same) / 1024, 2),
+                       "timings": timings(ours)}
     save()
     if not args.skip_stock:
         print("building the stock site …", flush=True)
@@ -352,6 +362,28 @@ def _side_by_side(ours: dict, stock: dict, ratios: dict) -> list[str]:
     return lines
 
 
+def phase_table(results: dict) -> list[str]:
+    """Where our build's CPU time goes, phase by phase (CPU seconds, share of the build), one column per
+    size: `python -m hooks build --timings` (hooks/build/timings.py)."""
+    columns = [(f"{size} articles", row["ours"]["timings"]) for size, row in results.get("sizes", {}).items()
+               if row.get("ours", {}).get("timings")]
+    if results.get("ours", {}).get("timings"):
+        columns.append(("generated", results["ours"]["timings"]))
+    if not columns:
+        return []
+    names = list(dict.fromkeys(name for _, report in columns for name in report["phases"]))
+    lines = ["\nour build, CPU seconds by phase (share of the build's CPU time)",
+             f"{'':32}" + "".join(f"{title:>22}" for title, _ in columns)]
+    for name in [*names, "total"]:
+        cells = []
+        for _, report in columns:
+            phase = report["total"] if name == "total" else report["phases"].get(name)
+            total = report["total"]["cpu_s"] or 1
+            cells.append(f"{phase['cpu_s']:>12.2f} s {100 * phase['cpu_s'] / total:>5.1f} %" if phase else f"{'':>22}")
+        lines.append(f"{name:32}" + "".join(cells))
+    return lines
+
+
 def table(report: dict) -> str:
     results = report["results"]
     lines = []
@@ -366,6 +398,7 @@ def table(report: dict) -> str:
         lines.append(f"\ngenerated corpus: N = {report.get('n')} articles × {report['languages']} languages, "
                      f"{report['cores']} cores")
         lines += _side_by_side(results["ours"], results.get("stock", {}), results.get("ratios", {}))
+    lines += phase_table(results)
     scaling = results.get("scaling")
     if scaling:
         lines.append(f"CPU per page at {scaling['to_articles']} / at {scaling['from_articles']} articles: "

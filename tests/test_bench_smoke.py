@@ -30,6 +30,10 @@ def test_bench_runs_end_to_end_and_reports_every_measure(tmp_path):
     sizes = results["page_size_vs_n"]
     assert sizes["stock_same_pages_kb_at_n"] > sizes["stock_same_pages_kb_at_n_div_10"]
     assert "ours/stock" in result.stdout  # the table
+    timings = results["ours"]["timings"]  # where our build's CPU time goes (python -m hooks build --timings)
+    assert {"read + validate corpus", "check links", "other (parent)"} <= set(timings["phases"])
+    assert any(name.startswith("render ") for name in timings["phases"]) and timings["total"]["cpu_s"] > 0
+    assert "CPU seconds by phase" in result.stdout
     assert not any(tmp_path.glob("bench-*")), "generated projects are removed"
 
 

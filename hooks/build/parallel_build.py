@@ -35,7 +35,9 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import IO
 
+from hooks.base import cpu_time
 from hooks.base.cores import usable as usable_cores
+from hooks.build.timings import CORPUS, MERGE, OWN, PREIMPORT, BuildTimings, saved_by
 from hooks.corpus.model import Corpus
 from hooks.engine import group_process, language_subset
 from hooks.engine.fast import collector
@@ -87,26 +89,46 @@ class Worker:
 
 
 def run(args: list[str], config_file: Path, staging: Path, languages: list[str], jobs: int,
-        quiet: bool = False, strict: bool = True) -> int:
+        quiet: bool = False, strict: bool = True, timings: BuildTimings | None = None) -> int:
     """Run `mkdocs *args` (a build of `config_file`, without --site-dir) once per language group; merge
     the groups' sites into `staging`. The runbooks are read once here, on every core, and the groups are
-    forked from this process (group_process): each starts with the corpus in memory."""
+    forked from this process (group_process): each starts with the corpus in memory. `timings`: where
+    the CPU time goes (build/timings.py)."""
+    timings = timings or BuildTimings(enabled=False)
     parts = groups(languages, jobs if hasattr(os, "fork") else 1)
     if len(parts) == 1:
-        command = [sys.executable, "-m", "mkdocs", *args, "--site-dir", str(staging)]
-        return subprocess.run(command, check=False).returncode
+        return _run_one(args, staging, languages, timings)
     corpus_root = config_file.resolve().parent / "runbooks"
-    corpus = loader.load_parallel(corpus_root, jobs, meanwhile=lambda: group_process.preimport(config_file))
+
+    def preimport() -> None:
+        with timings.measure(PREIMPORT):
+            group_process.preimport(config_file)
+
+    timings.add(CORPUS, 0.0)  # first in the report, though PREIMPORT ends first
+    with timings.measure(CORPUS, children=True):  # the reader processes are reaped in there
+        corpus = loader.load_parallel(corpus_root, jobs, meanwhile=preimport)
+    timings.take_out(PREIMPORT, CORPUS)
     collector.keep_out_of_collections()
     own = staging.with_name(f"{staging.name}.own")  # what the parent writes itself (site_finish.write_indexes)
     try:
-        return _run_groups(args, staging, parts, quiet, corpus, strict, corpus_root, languages[0], own)
+        return _run_groups(args, staging, parts, quiet, corpus, strict, corpus_root, languages[0], own, timings)
     finally:
         shutil.rmtree(own, ignore_errors=True)
 
 
+def _run_one(args: list[str], staging: Path, languages: list[str], timings: BuildTimings) -> int:
+    """Every language in one `mkdocs build` process (no process to fork from: it reads the corpus)."""
+    command = [sys.executable, "-m", "mkdocs", *args, "--site-dir", str(staging)]
+    saved = saved_by(staging.with_name(f"{staging.name}.state"))
+    env = {**os.environ, **timings.child_env(saved)} if timings.enabled else None
+    clock, wall = cpu_time.cpu_children(), time.perf_counter()
+    returncode = subprocess.run(command, check=False, env=env).returncode
+    timings.add_process(languages, cpu_time.cpu_children() - clock, time.perf_counter() - wall, saved)
+    return returncode
+
+
 def _run_groups(args: list[str], staging: Path, parts: list[list[str]], quiet: bool, corpus: Corpus,
-                strict: bool, corpus_root: Path, default: str, own: Path) -> int:
+                strict: bool, corpus_root: Path, default: str, own: Path, timings: BuildTimings) -> int:
     workers: list[Worker] = []
     cores = usable_cores()
     with_corpus = partial(loader.preload, corpus_root, corpus)  # runs in each group
@@ -116,14 +138,17 @@ def _run_groups(args: list[str], staging: Path, parts: list[list[str]], quiet: b
             shutil.rmtree(site_dir, ignore_errors=True)
             state = staging.with_name(f"{staging.name}.part{index}.state")
             env = {"NO_MKDOCS_2_WARNING": "1", site_finish.ENV: str(state),
-                   language_subset.ENV: ",".join(build_order(part, default))}
+                   language_subset.ENV: ",".join(build_order(part, default)), **timings.child_env(saved_by(state))}
             if len(cores) >= len(parts):  # each group's search indexing on a core of its own
                 env[search_index.CORE_ENV] = str(cores[index])
             # a file, not a pipe: a group would stop on a full pipe until the parent read it; closed below
             log = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
             process = group_process.GroupProcess([*args, "--site-dir", str(site_dir)], env, log, with_corpus)
             workers.append(Worker(part, site_dir, state, process, log))
-        own_error = _wait(workers, lambda first: _write_own(own, corpus, first, corpus_root))
+        own_error = _wait(workers, lambda first: _write_own(own, corpus, first, corpus_root, timings))
+        for worker in workers:  # all reaped
+            timings.add_process(worker.languages, worker.process.cpu_s, worker.process.wall_s,
+                                saved_by(worker.state))
         failed = [w for w in workers if w.process.returncode != 0]
         shown: set[str] = set()
         for worker in failed or ([] if quiet else workers):
@@ -136,7 +161,7 @@ def _run_groups(args: list[str], staging: Path, parts: list[list[str]], quiet: b
         if failed:
             return failed[0].process.returncode or 1
         problems = assemble([w.site_dir for w in workers], staging, own, [w.group_state for w in workers],
-                            corpus_root)
+                            corpus_root, timings)
     except output_audit.LeakError as exc:
         print(f"ERROR   -  {exc}", file=sys.stderr)
         return 1
@@ -147,6 +172,7 @@ def _run_groups(args: list[str], staging: Path, parts: list[list[str]], quiet: b
             worker.log.close()
             shutil.rmtree(worker.site_dir, ignore_errors=True)
             worker.state.unlink(missing_ok=True)
+            saved_by(worker.state).unlink(missing_ok=True)
     for problem in problems:
         print(f"WARNING -  kb-runbooks: {problem}", file=sys.stderr)
     return 1 if problems and strict else 0
@@ -170,24 +196,27 @@ def _wait(workers: list[Worker], on_first: Callable[[Worker], None]) -> output_a
     return error
 
 
-def _write_own(own: Path, corpus: Corpus, first: Worker, corpus_root: Path) -> None:
+def _write_own(own: Path, corpus: Corpus, first: Worker, corpus_root: Path, timings: BuildTimings) -> None:
     """The parent's own part of the site (api/*.json, the schema), written while the others finish (also
     when `first` failed: its leaks are reported with the group's errors)."""
     if not first.state.is_file():  # the group stopped before the end of its build
         return
     shutil.rmtree(own, ignore_errors=True)
-    site_finish.write_indexes(own, corpus, first.group_state.site_url, corpus_root)
+    with timings.measure(OWN):
+        site_finish.write_indexes(own, corpus, first.group_state.site_url, corpus_root)
 
 
 def assemble(parts: list[Path], staging: Path, own: Path, states: list[site_finish.GroupState],
-             corpus_root: Path) -> list:
+             corpus_root: Path, timings: BuildTimings | None = None) -> list:
     """The site from the language groups' folders (`parts`, in group order, used up) and the parent's own
     files (`own`: api/*.json, the schema): merged into `staging`, links checked, merged files audited.
     Also what the deploy workflow's merge job runs on the groups its matrix jobs built (scale_out).
     Returns the link problems; raises output_audit.LeakError."""
-    merge(parts, staging)
-    _move_into(own, staging)
-    return site_finish.finish_merged(staging, states, corpus_root)
+    timings = timings or BuildTimings(enabled=False)
+    with timings.measure(MERGE):
+        merge(parts, staging)
+        _move_into(own, staging)
+    return site_finish.finish_merged(staging, states, corpus_root, timings)
 
 
 def merge(parts: list[Path], target: Path) -> None:

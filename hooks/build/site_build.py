@@ -12,11 +12,14 @@ from pathlib import Path
 
 from hooks.base import cores, registry
 from hooks.build import parallel_build
+from hooks.build.timings import BuildTimings
 
 
 def build(site_dir: Path, config_file: Path, strict: bool = True, quiet: bool = False,
-          jobs: int | None = None) -> int:
-    """`jobs`: parallel MkDocs processes (language groups); default: one per available core."""
+          jobs: int | None = None, timings: Path | None = None) -> int:
+    """`jobs`: parallel MkDocs processes (language groups); default: one per available core. `timings`:
+    a JSON file where the CPU time of each phase goes, written when the build succeeded (build/timings.py)."""
+    phases = BuildTimings(enabled=timings is not None)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
@@ -29,7 +32,7 @@ def build(site_dir: Path, config_file: Path, strict: bool = True, quiet: bool = 
         args.append("--quiet")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     returncode = parallel_build.run(args, config_file, staging, registry.language_codes(),
-                                    jobs or cores.count(), quiet=quiet, strict=strict)
+                                    jobs or cores.count(), quiet=quiet, strict=strict, timings=phases)
     if returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build failed: {site_dir} was left as it was", file=sys.stderr)
@@ -38,4 +41,6 @@ def build(site_dir: Path, config_file: Path, strict: bool = True, quiet: bool = 
         site_dir.rename(old)
     staging.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
+    if timings is not None:
+        phases.write(timings)
     return 0

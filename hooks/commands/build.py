@@ -17,7 +17,7 @@ def run(args) -> int:
             print(problem, file=sys.stderr)
             return 2
     return build(Path(args.site_dir), Path(args.config_file), strict=not args.no_strict, quiet=args.quiet,
-                 jobs=args.jobs)
+                 jobs=args.jobs, timings=Path(args.timings) if args.timings else None)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,6 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--quiet", action="store_true")
     p.add_argument("--jobs", type=int, default=None,
                    help="parallel MkDocs processes, one group of languages each (default: one per core)")
+    p.add_argument("--timings", metavar="FILE",
+                   help="write where the CPU time goes, phase by phase, to FILE (JSON: CPU and wall seconds)")
     p.add_argument("--publish", action="store_true",
                    help="a build to publish (make build): SITE_URL must give the site's public address")
     p.set_defaults(func=run)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import logging
 import os
+import resource
 import signal
 import sys
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -46,21 +48,29 @@ class GroupProcess:
         sys.stdout.flush()
         sys.stderr.flush()
         self.returncode: int | None = None
+        self.cpu_s: float | None = None  # its CPU time and its children's (Pagefind), once reaped
+        self.wall_s: float | None = None  # from the fork until it was reaped
+        self._started = time.perf_counter()
         self.pid = os.fork()
         if self.pid == 0:
             _child(args, environ, log, in_child)
 
     def poll(self) -> int | None:
         if self.returncode is None:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                self.returncode = os.waitstatus_to_exitcode(status)
+            self._reaped(*os.wait4(self.pid, os.WNOHANG))
         return self.returncode
 
     def wait(self) -> int:
-        if self.returncode is None:
-            self.returncode = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+        while self.returncode is None:
+            self._reaped(*os.wait4(self.pid, 0))
         return self.returncode
+
+    def _reaped(self, pid: int, status: int, usage: resource.struct_rusage) -> None:
+        """os.wait4, unlike os.waitpid, also says how much CPU time the process and its children used."""
+        if pid:
+            self.returncode = os.waitstatus_to_exitcode(status)
+            self.cpu_s = usage.ru_utime + usage.ru_stime
+            self.wall_s = time.perf_counter() - self._started
 
     def kill(self) -> None:
         if self.returncode is None:

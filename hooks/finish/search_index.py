@@ -67,6 +67,8 @@ class Run:
 
     process: subprocess.Popen
     output: Path
+    prefix: str = ""  # the URL prefix of the language indexed (`start`)
+    cpu_s: float | None = None  # Pagefind's CPU time (user + system), known once reaped (`_collect`)
 
 
 def pages_to_index(dest_uris: Iterable[str], url_prefix: str) -> set[str]:
@@ -90,7 +92,7 @@ def start(site_dir: Path, url_prefix: str) -> Run:
     if core.isdigit() and hasattr(os, "sched_setaffinity"):
         pin = lambda: os.sched_setaffinity(0, {int(core)})  # noqa: E731 (runs in the child, before exec)
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=pin)
-    return Run(process, output)
+    return Run(process, output, url_prefix)
 
 
 def finish(site_dir: Path, runs: list[Run], each_output: Callable[[Path], None] | None = None,
@@ -104,7 +106,7 @@ def finish(site_dir: Path, runs: list[Run], each_output: Callable[[Path], None] 
         for run in runs:
             _every_core(run.process)
         for run in runs:
-            report = run.process.communicate()[0]
+            report = _collect(run)
             if run.process.returncode:
                 raise SearchIndexError(f"Pagefind failed on {site_dir}:\n{report}")
             if each_output:
@@ -135,10 +137,39 @@ def remove(site_dir: Path) -> None:
     shutil.rmtree(site_dir / FOLDER, ignore_errors=True)
 
 
+def _running(process: subprocess.Popen) -> bool:
+    """Whether `process` still runs, without reaping it: `_collect` reaps it, and reads its CPU time then."""
+    if process.returncode is not None:
+        return False
+    if not hasattr(os, "waitid"):
+        return process.poll() is None
+    try:
+        return os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
+    except ChildProcessError:  # reaped by someone else
+        return False
+
+
+def _collect(run: Run) -> str:
+    """Wait for `run`; its report. Reaps it with os.wait4, which gives its CPU time (Run.cpu_s: the build's
+    --timings); subprocess.Popen gives none. Its output is read first: Pagefind would stop on a full pipe."""
+    process = run.process
+    report = process.stdout.read() if process.stdout else ""
+    if process.returncode is None and hasattr(os, "wait4"):
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        except ChildProcessError:  # reaped by someone else: communicate() below says so
+            pass
+        else:
+            process.returncode = os.waitstatus_to_exitcode(status)
+            run.cpu_s = usage.ru_utime + usage.ru_stime
+    process.communicate()  # closes its output; waits (not at all once reaped above)
+    return report
+
+
 def _every_core(process: subprocess.Popen) -> None:
     """Let a run pinned to one core (CORE_ENV) use every core: its language group has finished rendering
     and waits for it, and the other group may have finished already and left its core idle."""
-    if process.poll() is not None or not hasattr(os, "sched_setaffinity"):
+    if not _running(process) or not hasattr(os, "sched_setaffinity"):
         return
     cores = os.sched_getaffinity(0)
     with contextlib.suppress(OSError):  # threads end while we go through them; not Linux (/proc)
@@ -150,9 +181,10 @@ def _every_core(process: subprocess.Popen) -> None:
 def abandon(runs: list[Run]) -> None:
     """Stop runs that are still going (the build failed) and remove their folders."""
     for run in runs:
-        if run.process.poll() is None:
-            run.process.kill()
-            run.process.communicate()
+        if run.process.returncode is None:
+            if _running(run.process):
+                run.process.kill()
+            _collect(run)
         shutil.rmtree(run.output, ignore_errors=True)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from hooks.base import cpu_time
 from hooks.base.problems import Problem
 from hooks.corpus import error_codes
 from hooks.corpus.model import Corpus
@@ -26,6 +27,7 @@ ENV = "KB_GROUP_STATE"
 # Files every language group writes for its own languages and the merge puts together
 # (parallel_build.merge): the parent audits them once, in the merged site; the groups do not.
 MERGED = ("sitemap.xml", "sitemap.xml.gz", search_index.ENTRY, search_index.LUNR_INDEX)
+LINKS_PHASE, AUDIT_PHASE = "check links", "audit merged files"  # finish_merged's phases (build --timings)
 
 
 def finish(site_dir: Path, corpus: Corpus, errors, site_url: str, page_links: list,
@@ -126,17 +128,22 @@ def _write_indexes(site_dir: Path, corpus: Corpus, errors, site_url: str, runboo
     schema_publish.publish(site_dir)
 
 
-def finish_merged(site_dir: Path, states: list[GroupState], runbooks_root: Path | None = None) -> list[Problem]:
+def finish_merged(site_dir: Path, states: list[GroupState], runbooks_root: Path | None = None,
+                  phases: cpu_time.Phases | None = None) -> list[Problem]:
     """What is left once the groups' folders (each audited) are merged into `site_dir`: the link check
     over every group's pages, and the audit of the files the merge put together (MERGED). Link problems
-    are returned (warnings); raises output_audit.LeakError."""
-    page_links = [link for state in states for link in state.page_links]
-    site_pages = {src_uri: url for state in states for src_uri, url in state.site_pages.items()}
-    problems = list(links.check(page_links, links.SiteIndex(site_dir, site_pages)))
-    search_index.remove_lunr_index(site_dir)
-    audit = new_audit(runbooks_root)
-    for rel in MERGED:
-        if (site_dir / rel).is_file():
-            audit.file(site_dir / rel, rel)
-    _raise_leaks(audit)
+    are returned (warnings); raises output_audit.LeakError. `phases`: where their CPU time goes
+    (`python -m hooks build --timings`)."""
+    phases = phases or cpu_time.Phases(enabled=False)
+    with phases.measure(LINKS_PHASE):
+        page_links = [link for state in states for link in state.page_links]
+        site_pages = {src_uri: url for state in states for src_uri, url in state.site_pages.items()}
+        problems = list(links.check(page_links, links.SiteIndex(site_dir, site_pages)))
+    with phases.measure(AUDIT_PHASE):
+        search_index.remove_lunr_index(site_dir)
+        audit = new_audit(runbooks_root)
+        for rel in MERGED:
+            if (site_dir / rel).is_file():
+                audit.file(site_dir / rel, rel)
+        _raise_leaks(audit)
     return problems
