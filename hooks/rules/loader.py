@@ -1,4 +1,8 @@
-"""Read the corpus once per build (on every core), or only what changed since the last rebuild.
+"""The one loader: every reader of the corpus (validate, import, the build, serve) reads and validates it here.
+
+`load` reads in this process; `load_parallel` on every core (the build, `validate --jobs`); `load_incremental`
+only what changed since the last rebuild (serve); `load_for_engine` is what the MkDocs events use. They
+return the same Corpus with the same problems (tests/rules/test_loader.py, tests/test_one_loader.py).
 
 `python -m hooks build` runs one MkDocs process per group of languages (parallel_build); each needs
 the whole corpus (cross-language facts). Instead of every process reading every file, the build reads
