@@ -1,6 +1,6 @@
 """The one loader: every reader of the corpus (validate, import, the build, serve) reads and validates it here.
 
-`load` reads in this process; `load_parallel` on every core (the build, `validate --jobs`); `load_incremental`
+`load` reads in this process; `load_parallel` on every core (the build, and `validate` of a large corpus); `load_incremental`
 only what changed since the last rebuild (serve); `load_for_engine` is what the MkDocs events use. They
 return the same Corpus with the same problems (tests/rules/test_loader.py, tests/test_one_loader.py).
 
