@@ -39,16 +39,16 @@ def _build(project: Path, site: Path, dirty: bool, startup: bool = False) -> Non
 
 
 @pytest.fixture
-def served(tmp_path, monkeypatch):
+def served(tmp_path, monkeypatch, request):
     """A project of 12 articles × 4 languages after the first build of a dirty serve session, and a
-    counter of the work each later rebuild does."""
+    counter of the work each later rebuild does. Parameter: KB_FAST (default "1")."""
     project = copy_project(tmp_path / "project", with_runbooks=False)
     generate.generate(12, project, None, sample=CORPUS)
     monkeypatch.chdir(project)
     monkeypatch.setattr(sys, "argv", ["mkdocs", "serve", "--dirty"])  # the i18n plugin reads --dirty there
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the build would pin it for the whole process
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    monkeypatch.delenv("KB_FAST", raising=False)
+    monkeypatch.setenv("KB_FAST", getattr(request, "param", "1"))
     site = tmp_path / "site"
     _build(project, site, dirty=True, startup=True)
     work: Counter = Counter()
@@ -97,6 +97,7 @@ def test_an_edit_rebuilds_only_what_comes_from_the_edited_runbook(served):
                                                  for uri in rendered)
 
 
+@pytest.mark.parametrize("served", ["1", "0"], indirect=True)  # with and without the speed-ups
 def test_a_new_title_renders_the_lists_again_and_the_site_is_a_clean_builds(served, tmp_path):
     project, site, _, rendered = served
     edited = sorted((project / "runbooks" / "fr").glob("*.md"))[0]
