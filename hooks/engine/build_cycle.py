@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hooks.corpus import error_codes, redirects
 from hooks.engine import fast, gate
-from hooks.engine.fast import collector, page_sources, preview
+from hooks.engine.fast import collector, error_messages_cache, page_sources, preview
 from hooks.engine.session import BuildCycle
 from hooks.finish import search_index, site_finish
 from hooks.rules import loader
@@ -31,6 +31,8 @@ def start(root: Path, site_dir: Path, previous: BuildCycle | None, command: str 
                        code_sources=page_sources.code_sources(errors),
                        all_sources=page_sources.everything(loader.changed_at), search=search, audit=audit)
     build_date.pin(corpus)
+    if command == "serve" and fast.enabled():  # rebuilds scan only the runbooks that changed for messages
+        error_messages_cache.fill(corpus)
     if command == "build" and fast.enabled():
         collector.keep_out_of_collections()
     return cycle

@@ -11,7 +11,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from hooks.engine import fast
-from hooks.engine.fast import data_urls, markdown_reuse, plain_markdown
+from hooks.engine.fast import data_urls, markdown_reuse, page_keys, plain_markdown
 from hooks.engine.session import LanguageBuild
 
 log = get_plugin_logger("kb-runbooks")
@@ -21,8 +21,12 @@ class GeneratedFile(File):
     """A generated page that `mkdocs serve --dirty` rebuilds only when its runbook files changed."""
 
     sources_mtime: float | None = None  # newest change of the files it is made from; None: always rebuilt
+    content_key: tuple | None = None  # a list's text (fast/page_keys.py): rebuilt when it changed, if set
 
     def is_modified(self) -> bool:
+        if self.content_key is not None:
+            return not page_keys.unchanged(self.abs_dest_path, self.content_key) or not os.path.exists(
+                self.abs_dest_path)
         if self.sources_mtime is None:
             return True
         try:

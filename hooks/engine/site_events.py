@@ -37,7 +37,16 @@ from hooks.engine import (
     site_files,
     sitemap,
 )
-from hooks.engine.fast import lunr_off, markdown_reuse, preview, pygments_reuse, search_duplicates, template_cache
+from hooks.engine.fast import (
+    lunr_off,
+    markdown_reuse,
+    page_keys,
+    preview,
+    pygments_reuse,
+    search_duplicates,
+    template_cache,
+)
+from hooks.engine.generated_page import GeneratedFile
 from hooks.engine.session import BuildCycle, LanguageBuild, ServeSession
 from hooks.finish import search_index
 from hooks.site import alternates
@@ -68,6 +77,7 @@ class KbSite:
 
     def startup(self, command: str, dirty: bool) -> None:
         preview.start(command, dirty and fast.enabled())
+        page_keys.start(command == "serve" and dirty and fast.enabled())
         self.session.command = command
         # `make serve` runs `mkdocs serve --dirty`: generated pages know which runbook files they come from
         # (generated_page.GeneratedFile), so MkDocs' generic warning about dirty builds does not apply;
@@ -144,6 +154,8 @@ class KbSite:
 
     def post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         self.cycle.audit.text(page.file.dest_uri, output)
+        if isinstance(page.file, GeneratedFile) and page.file.content_key is not None:
+            page_keys.written(page.file.abs_dest_path, page.file.content_key)  # MkDocs writes it next
         if fast.enabled():  # else Pagefind starts after the language's build (index_language)
             search_runs.page_written(self.cycle, self.language, Path(config.site_dir), page.file.dest_uri)
         return output
@@ -170,6 +182,7 @@ class KbSite:
                          group=bool(language_subset.requested()), log=log)
 
     def build_error(self) -> None:
+        page_keys.forget()
         if self.session.cycle is not None:
             search_index.abandon(self.session.cycle.search_runs)
 

@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from hooks.base import registry, urls
 from hooks.engine import fast
-from hooks.engine.fast import error_page_cache, page_sources, plain_markdown
+from hooks.engine.fast import error_page_cache, page_keys, page_sources, plain_markdown
 from hooks.engine.generated_page import GeneratedFile, GeneratedMarkdownPage
 from hooks.engine.session import BuildCycle, LanguageBuild
 from hooks.finish import search_index
@@ -57,6 +57,7 @@ def add(files: Files, config: MkDocsConfig, cycle: BuildCycle, language: Languag
         content = page.markdown if page.kind in FRONT_MATTER_KINDS else page.body
         file = GeneratedFile.generated(config, page.src_uri, content=content, inclusion=inclusion)
         file.sources_mtime = sources_mtime(cycle, page) if fast.enabled() else None
+        file.content_key = page_keys.key(page) if fast.enabled() else None
         file.dest_uri = urls.dest_uri(page.url)
         markdown_page = GeneratedMarkdownPage(None, file, config)
         markdown_page.language = language

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from hooks.corpus import error_codes
 from hooks.base import registry
@@ -73,16 +74,18 @@ def of_runbook(runbook: Runbook) -> list[tuple[str, str]]:
     return found
 
 
-def by_language(corpus: Corpus) -> dict[str, dict[str, list[str]]]:
+def by_language(corpus: Corpus, messages_of: Callable[[Runbook], list[tuple[str, str]]] = of_runbook,
+                ) -> dict[str, dict[str, list[str]]]:
     """slug → language → the messages seen after the code in that language's runbooks, most quoted first
-    (then alphabetical), at most PER_PAGE. Computed once per corpus."""
+    (then alphabetical), at most PER_PAGE. Computed once per corpus. `messages_of`: what of_runbook
+    returns for a runbook (engine/fast/error_messages_cache.py gives it a memory across serve rebuilds)."""
     if "error_messages" in corpus.memo:
         return corpus.memo["error_messages"]
     counts: dict[str, dict[str, Counter]] = {}
     for runbook in corpus.runbooks:
         if runbook.hidden:
             continue
-        for slug, message in of_runbook(runbook):
+        for slug, message in messages_of(runbook):
             counts.setdefault(slug, {}).setdefault(runbook.language, Counter())[message] += 1
     result = {slug: {lang: [m for m, _ in sorted(c.items(), key=lambda item: (-item[1], item[0]))[:PER_PAGE]]
                      for lang, c in per_lang.items()}
