@@ -1,8 +1,9 @@
 """The one loader: every reader of the corpus (validate, import, the build, serve) reads and validates it here.
 
-`load` reads in this process; `load_parallel` on every core (the build, and `validate` of a large corpus); `load_incremental`
-only what changed since the last rebuild (serve); `load_for_engine` is what the MkDocs events use. They
-return the same Corpus with the same problems (tests/rules/test_loader.py, tests/test_one_loader.py).
+`load` reads in this process; `load_parallel` on every core (the build, and `validate` of a large
+corpus); `load_incremental` only what changed since the last rebuild (serve); `load_for_engine` is what
+the MkDocs events use. They return the same Corpus with the same problems (tests/rules/test_loader.py,
+tests/test_one_loader.py).
 
 `python -m hooks build` runs one MkDocs process per group of languages (parallel_build); each needs
 the whole corpus (cross-language facts). Instead of every process reading every file, the build reads
