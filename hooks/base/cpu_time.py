@@ -23,21 +23,19 @@ from pathlib import Path
 ENV = "KB_TIMINGS"
 
 
+def of_usage(usage: resource.struct_rusage) -> float:
+    """CPU seconds of a resource usage (os.wait4's: the child and the children it reaped)."""
+    return usage.ru_utime + usage.ru_stime
+
+
 def cpu_self() -> float:
     """CPU seconds this process used so far (every thread)."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+    return of_usage(resource.getrusage(resource.RUSAGE_SELF))
 
 
 def cpu_children() -> float:
     """CPU seconds of the children this process has reaped so far (and of those they reaped)."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def of_usage(usage: resource.struct_rusage) -> float:
-    """CPU seconds of a resource usage (os.wait4's: the child and the children it reaped)."""
-    return usage.ru_utime + usage.ru_stime
+    return of_usage(resource.getrusage(resource.RUSAGE_CHILDREN))
 
 
 @dataclass

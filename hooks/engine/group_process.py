@@ -19,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+from hooks.base import cpu_time
+
 
 def preimport(config_file: Path) -> None:
     """Import what `mkdocs build` imports before it renders: MkDocs, the theme, plugins and hooks of
@@ -69,7 +71,7 @@ class GroupProcess:
         """os.wait4, unlike os.waitpid, also says how much CPU time the process and its children used."""
         if pid:
             self.returncode = os.waitstatus_to_exitcode(status)
-            self.cpu_s = usage.ru_utime + usage.ru_stime
+            self.cpu_s = cpu_time.of_usage(usage)
             self.wall_s = time.perf_counter() - self._started
 
     def kill(self) -> None:

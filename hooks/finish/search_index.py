@@ -19,6 +19,8 @@ from pathlib import Path
 
 from pagefind_bin_extended import get_executable
 
+from hooks.base import cpu_time
+
 FOLDER = "pagefind"
 LUNR_INDEX = "search/search_index.json"  # written by Material's search plugin; not published
 ENTRY = f"{FOLDER}/pagefind-entry.json"
@@ -161,7 +163,7 @@ def _collect(run: Run) -> str:
             pass
         else:
             process.returncode = os.waitstatus_to_exitcode(status)
-            run.cpu_s = usage.ru_utime + usage.ru_stime
+            run.cpu_s = cpu_time.of_usage(usage)
     process.communicate()  # closes its output; waits (not at all once reaped above)
     return report
 
