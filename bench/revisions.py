@@ -14,16 +14,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from bench import measure
 from testkit.paths import FULL_SAMPLE, MORE, REPO
 from testkit.projects import site_differences
 
@@ -69,12 +68,10 @@ def build(project: Path, site: Path) -> tuple[float, float]:
     shutil.rmtree(site, ignore_errors=True)
     command = [sys.executable, "-m", "hooks", "build", "--config-file", str(project / "mkdocs.yml"),
                "--site-dir", str(site), "--quiet"]
-    before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
-    result = subprocess.run(command, cwd=project, env=_env(project), capture_output=True, text=True, check=False)
-    wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = measure.run(command, cwd=project, env=_env(project))
     if result.returncode:
-        raise SystemExit(f"the build of {project} failed:\n{result.stderr[-3000:]}")
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        raise SystemExit(f"the build of {project} failed:\n{result.output[-3000:]}")
+    return result.seconds, result.cpu_seconds
 
 
 def compare(base: str, export: list[Path], runs: int, work: Path) -> dict:
@@ -93,7 +90,7 @@ def compare(base: str, export: list[Path], runs: int, work: Path) -> dict:
             sides[name].cpu_s.append(round(cpu, 2))
     for name, side in sides.items():
         site = work / f"site-{name.replace(' ', '-')}"
-        side.output_bytes = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
+        side.output_bytes = measure.site_stats(site).bytes
     differences = site_differences(work / "site-base", work / "site-working-tree")
     new, old = sides["working tree"].summary(), sides["base"].summary()
     return {"base": base, "export": [str(p) for p in export], "runs": runs, "sides": {"base": old, "working tree": new},
