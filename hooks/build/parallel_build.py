@@ -45,7 +45,6 @@ from hooks.engine.fast.search_duplicates import drop_duplicates_in_place
 from hooks.finish import output_audit, search_index, site_finish
 from hooks.rules import loader
 
-SEARCH_INDEX = "search/search_index.json"
 SITEMAP = "sitemap.xml"
 _SITEMAP_URLS = re.compile(r"(?s)\n[ \t]*<url>.*?</url>")
 
@@ -221,7 +220,7 @@ def assemble(parts: list[Path], staging: Path, own: Path, states: list[site_fini
 
 def merge(parts: list[Path], target: Path) -> None:
     """Merge per-language-group sites (in group order) into `target`, which must not exist."""
-    indexes = [_read_json(p / SEARCH_INDEX) for p in parts]
+    indexes = [_read_json(p / search_index.LUNR_INDEX) for p in parts]
     sitemaps = [(p / SITEMAP).read_text(encoding="utf-8") if (p / SITEMAP).is_file() else None
                 for p in parts]
     stamps = [_gzip_mtime(p / f"{SITEMAP}.gz") for p in parts]
@@ -230,7 +229,7 @@ def merge(parts: list[Path], target: Path) -> None:
     for part in parts[1:]:
         _move_into(part, target)
     if all(index is not None for index in indexes):
-        write_json(target / SEARCH_INDEX, merge_search_indexes(indexes))
+        write_json(target / search_index.LUNR_INDEX, merge_search_indexes(indexes))
     if any(entry is not None for entry in entries):  # a group whose languages have no runbook has none
         search_index.write_entry(target / search_index.ENTRY,
                                  search_index.merge_entries([entry for entry in entries if entry is not None]))
