@@ -8,8 +8,9 @@ error-code line so that pages are not identical.
 
 Images: KB exports carry an `assets/` folder per language; the importer keeps one copy in
 runbooks/assets/ (hooks/kb/article_assets.py), linked as `../assets/<name>`, published once for all languages.
-Inline `data:` images of the sample (some articles are 400 KB of base64) become references to asset
-files, as an export to a repository would.
+Inline `data:` pictures of the sample (some articles are 400 KB of base64) become asset files on import
+(hooks/kb/inline_pictures.py), written here with the sample's images; any other `data:` image left
+becomes a reference to one of those images.
 
 Two projects are written from the same articles:
 - ours:  runbooks/<lang>/<id>.md (the format `hooks.corpus.runbook_format.dump` writes) + runbooks/assets/;
@@ -54,12 +55,12 @@ class SampleMissing(RuntimeError):
     pass
 
 
-def load_sample(sample: Path = SAMPLE) -> tuple[dict[str, list[SampleArticle]], list[Path]]:
-    """Import every sample article that imports cleanly, per language; and the sample's images."""
+def load_sample(sample: Path = SAMPLE) -> tuple[dict[str, list[SampleArticle]], dict[str, bytes]]:
+    """Import every sample article that imports cleanly, per language; and the sample's images (name → bytes)."""
     if not sample.is_dir():
         raise SampleMissing(f"{sample}: the KB sample corpus is missing; the benchmark needs ../shared")
     articles: dict[str, list[SampleArticle]] = {}
-    images: dict[str, Path] = {}
+    images: dict[str, bytes] = {}
     for lang, folder in LANGS.items():
         source_dir = sample / folder / "articles"
         found = []
@@ -70,15 +71,17 @@ def load_sample(sample: Path = SAMPLE) -> tuple[dict[str, list[SampleArticle]], 
                 continue
             if imported.meta.get("type") == "kb-article":  # the 3 guides of the sample are not articles
                 found.append(SampleArticle(path.stem, imported.meta, imported.body))
+                for picture in imported.pictures:  # inline in the KB: import made them files
+                    images.setdefault(picture.name, picture.data)
         articles[lang] = found
         for image in sorted((source_dir / "assets").glob("*")):
             if image.is_file():
-                images.setdefault(image.name, image)
+                images.setdefault(image.name, image.read_bytes())
     stems = set.intersection(*({a.stem for a in found} for found in articles.values()))
     articles = {lang: [a for a in found if a.stem in stems] for lang, found in articles.items()}
     if not stems:
         raise SampleMissing(f"{sample}: no article imports in all four languages")
-    return articles, [images[name] for name in sorted(images)]
+    return articles, {name: images[name] for name in sorted(images)}
 
 
 def article_id(index: int) -> str:
@@ -103,12 +106,12 @@ def generate(n: int, ours: Path | None, stock: Path | None, seed: int = 1,
              sample: Path = SAMPLE) -> dict:
     """Write the benchmark corpus for our site (`ours`) and for the stock site (`stock`)."""
     articles, images = load_sample(sample)
-    image_names = [p.name for p in images]
+    image_names = list(images)
     count = len(next(iter(articles.values())))
     if ours is not None:
         (ours / "runbooks" / "assets").mkdir(parents=True, exist_ok=True)
-        for image in images:
-            shutil.copyfile(image, ours / "runbooks" / "assets" / image.name)
+        for name, data in images.items():
+            (ours / "runbooks" / "assets" / name).write_bytes(data)
     if stock is not None:
         stock.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(STOCK_CONFIG, stock / "mkdocs.yml")
@@ -118,8 +121,8 @@ def generate(n: int, ours: Path | None, stock: Path | None, seed: int = 1,
         if stock is not None:
             docs = stock / "docs" / lang
             (docs / "runbooks" / "assets").mkdir(parents=True, exist_ok=True)
-            for image in images:
-                shutil.copyfile(image, docs / "runbooks" / "assets" / image.name)
+            for name, data in images.items():
+                (docs / "runbooks" / "assets" / name).write_bytes(data)
             (docs / "index.md").write_text(f"# KB Runbooks ({lang})\n", encoding="utf-8")
             (docs / "runbooks").mkdir(exist_ok=True)
         if ours is not None:

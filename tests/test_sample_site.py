@@ -47,10 +47,20 @@ def test_images_are_published_once_and_every_language_shows_them(sample_site, la
     assert not list(site.glob("*/runbooks/assets"))
 
 
-def test_inline_data_images_render(sample_site):
+def test_inline_pictures_are_published_once_as_files_every_language_shows(sample_site):
+    """KA-13983 carries its screenshots inline in the KB: import made them files; every language links
+    the same one, and no page carries a picture's bytes."""
     site, _ = sample_site
-    images = page(site, "runbooks/KA-13983/").select('article img[src^="data:image/png;base64,"]')
-    assert images
+    shown = set()
+    for prefix in ("", "fr/", "pt-BR/", "ja/"):
+        html = page(site, f"{prefix}runbooks/KA-13983/")
+        sources = [img["src"] for img in html.select("article img") if "/assets/inline-" in img["src"]]
+        assert sources and "data:image" not in str(html)
+        shown |= {posixpath.normpath(posixpath.join(f"{prefix}runbooks/KA-13983/", src)) for src in sources}
+    assert len(shown) == 1 and all((site / path).read_bytes().startswith(b"\x89PNG") for path in shown)
+    # the search result of the page names its picture (Pagefind's meta image), never carries its bytes
+    found = [f for f in fragments(site) if f["url"].endswith("/runbooks/KA-13983/")]
+    assert len(found) == 4 and all(f["meta"]["image"].endswith(".png") for f in found)
 
 
 def test_kb_markers_never_show_raw_and_videos_play(sample_site):

@@ -6,7 +6,8 @@ What import does, and only here:
   article's first heading), give the runbook an id;
 - body: rewrite what cannot work outside the KB site — relative links to pages that are not in this
   site become plain text, KB article links become their public Experience League URL, images whose
-  file does not exist are removed, links and images on internal systems become a marker — redact
+  file does not exist are removed, pictures carried inline as `data:` URLs become files
+  (hooks/kb/inline_pictures.py), links and images on internal systems become a marker — redact
   credentials, internal hosts, e-mail addresses and private IPs (hooks/kb/redaction.py), and report every
   rewrite and redaction (line and kind, never the value).
 The KB dialect itself ([!NOTE], [!UICONTROL], {#id}…) is kept; it is rendered at build time.
@@ -25,7 +26,8 @@ from hooks.base.problems import Problem, ProblemError
 from hooks.corpus import path_safety
 from hooks.corpus.frontmatter import Document
 from hooks.corpus.runbook_format import INTERNAL_FIELDS, LIST_FIELDS
-from hooks.kb import field_text, redaction
+from hooks.kb import field_text, inline_pictures, redaction
+from hooks.kb.inline_pictures import Picture
 from hooks.rules import leak_patterns, products
 from hooks.rules.placeholders import is_placeholder
 
@@ -42,6 +44,8 @@ _LINK = re.compile(
 )
 _KB_DATE_FORMATS = ("%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y")
 _HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_IMG_DATA_SRC = re.compile(r"(?P<name>(?<![\w-])src\s*=\s*)(?P<quote>[\"'])(?P<url>\s*data:[^\"']*)(?P=quote)",
+                           re.IGNORECASE)
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*(?:\{#[^}]*\})?[ \t]*$", re.MULTILINE)
 # The KB's own test articles: a title that is one identifier with a `test` part (TEST_Instance_URL,
 # test_EXL_PUB). A real title that mentions a test ("Performance test fails") has spaces.
@@ -69,6 +73,7 @@ class Imported:
     rewrites: list[Rewrite] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     images: list[Path] = field(default_factory=list)  # image files the body links to, to copy into assets/
+    pictures: list[Picture] = field(default_factory=list)  # inline pictures, to write into assets/
 
 
 def split_list(value) -> list[str]:
@@ -249,10 +254,22 @@ def normalize_meta(doc: Document, lang: str, source: Path,
     return runbook_id, meta, notes
 
 
-def rewrite_body(body: str, source: Path, lang: str, first_line: int,
-                 images: list[Path] | None = None) -> tuple[str, list[Rewrite]]:
-    """Rewrite links; images that exist are appended to `images` and linked as `../assets/<name>`."""
+def rewrite_body(body: str, source: Path, lang: str, first_line: int, images: list[Path] | None = None,
+                 pictures: list[Picture] | None = None) -> tuple[str, list[Rewrite]]:
+    """Rewrite links; images that exist are appended to `images` and linked as `../assets/<name>`; inline
+    pictures, when `pictures` is given, are appended to it and linked (or their `<img src>` set) the same way."""
     rewrites: list[Rewrite] = []
+
+    def as_file(url: str, line: int) -> str | None:
+        """The `../assets/` address of the inline picture `url` is, now collected; None to keep `url`."""
+        picture = inline_pictures.decode(url) if pictures is not None else None
+        if picture is None:
+            return None
+        pictures.append(picture)
+        new = f"../assets/{picture.name}"
+        rewrites.append(Rewrite(line, "inline picture saved as a file", f"(picture, {picture.kilobytes} KB)", new))
+        return new
+
     # line numbers: map_prose works piecewise, so track each piece's offset into the body.
     offsets = {"pos": 0}
 
@@ -261,11 +278,18 @@ def rewrite_body(body: str, source: Path, lang: str, first_line: int,
         if start >= 0:
             offsets["pos"] = start + len(piece)
 
-        def replace(match: re.Match) -> str:
-            line = first_line + body.count("\n", 0, max(start, 0) + match.start())
+        def replace(match: re.Match, base: int = 0) -> str:
+            """`base`: where the text `match` is in starts in `piece` (a link's text, for an image in a link)."""
+            line = first_line + body.count("\n", 0, max(start, 0) + base + match.start())
             url = match["url"].strip("<>")
             text = match["text"]
             is_image = bool(match["bang"])
+            whole = match.group()
+            if not is_image and "](" in text:  # an image in the link's text: `[![](picture)](page)`
+                inner = base + match.start("text")
+                text = _LINK.sub(lambda nested: replace(nested, inner), text)
+                before, after = match.start("text") - match.start(), match.end("text") - match.start()
+                whole = f"{whole[:before]}{text}{whole[after:]}"
             parts = urlsplit(url)
             if leak_patterns.load().internal_host(url):
                 if is_image:
@@ -275,31 +299,37 @@ def rewrite_body(body: str, source: Path, lang: str, first_line: int,
                 note = redaction.marker("internal-link", lang)
                 rewrites.append(Rewrite(line, "link to an internal system removed", "(link)", note))
                 return f"{text} {note}" if text.strip() else note
+            if is_image and parts.scheme.lower() == "data":
+                new = as_file(url, line)
+                if new is None:
+                    return whole
+                return f"![{text}]({new}{match['title'] or ''}){match['attrs'] or ''}"
             if parts.scheme or url.startswith(("#", "/", "//")) or not url:
-                return match.group()
+                return whole
             target = (source.parent / unquote(parts.path)).resolve()
             if is_image:
                 if path_safety.is_inside(target, source.parent) and target.is_file():
                     if images is None:
-                        return match.group()
+                        return whole
                     images.append(target)
                     title = match["title"] or ""
                     return f"![{text}](../assets/{asset_name(target)}{title}){match['attrs'] or ''}"
-                rewrites.append(Rewrite(line, "missing image removed", match.group(), text))
+                rewrites.append(Rewrite(line, "missing image removed", whole, text))
                 return text
             ka = _KA.search(PurePosixPath(parts.path).name)
             if ka:
                 new_url = KB_ARTICLE_URL.format(lang=_EL_LANG.get(lang, "en"), id=ka.group())
                 new = f"[{text}]({new_url})"
-                rewrites.append(Rewrite(line, "KB article link made absolute", match.group(), new))
+                rewrites.append(Rewrite(line, "KB article link made absolute", whole, new))
                 return new
-            rewrites.append(Rewrite(line, "link to a page outside this site made plain text", match.group(), text))
+            rewrites.append(Rewrite(line, "link to a page outside this site made plain text", whole, text))
             return text
 
         def replace_img(match: re.Match) -> str:
+            # in the piece as the links left it: the same lines, not the same offsets
+            line = first_line + body.count("\n", 0, max(start, 0)) + match.string.count("\n", 0, match.start())
             if not leak_patterns.load().internal_host(match.group()):
-                return match.group()
-            line = first_line + body.count("\n", 0, max(start, 0) + match.start())
+                return _IMG_DATA_SRC.sub(lambda src: _new_src(src, as_file(src["url"], line)), match.group())
             new = redaction.marker("internal-image", lang)
             rewrites.append(Rewrite(line, "image on an internal system removed", "(image)", new))
             return new
@@ -310,6 +340,10 @@ def rewrite_body(body: str, source: Path, lang: str, first_line: int,
     return map_prose(body, fix), rewrites
 
 
+def _new_src(src: re.Match, new: str | None) -> str:
+    return src.group() if new is None else f"{src['name']}{src['quote']}{new}{src['quote']}"
+
+
 def asset_name(image: Path) -> str:
     """Name of an image under runbooks/assets/: its file name (KB exports name images by GUID)."""
     return image.name.replace(" ", "_")
@@ -318,8 +352,9 @@ def asset_name(image: Path) -> str:
 def import_document(doc: Document, lang: str, source: Path, root: Path | None = None) -> Imported:
     runbook_id, meta, notes = normalize_meta(doc, lang, source, root)
     images: list[Path] = []
-    body, rewrites = rewrite_body(doc.body, source, lang, doc.body_line, images)
+    pictures: list[Picture] = []
+    body, rewrites = rewrite_body(doc.body, source, lang, doc.body_line, images, pictures)
     body, redactions = redaction.redact(body, lang)
     notes.extend(r.describe(doc.path, doc.body_line) for r in redactions)
     return Imported(runbook_id=runbook_id, language=lang, meta=meta, body=body, rewrites=rewrites, notes=notes,
-                    images=images)
+                    images=images, pictures=pictures)

@@ -142,7 +142,7 @@ def import_one(source: Path, lang: str, root: Path, report: ImportReport, force:
         report.skipped.append((shown, "; ".join(clashes)))
         return
     # images first: a runbook on disk never links to an image that is not there yet
-    report.images_copied += article_assets.copy_images(imported.images, root)
+    report.images_copied += article_assets.copy_images(imported.images, root, imported.pictures)
     if target.exists():
         current = target.read_text(encoding="utf-8")
         if current == text:

@@ -66,9 +66,10 @@ def test_sample_corpus_builds_and_publishes_no_internal_value(sample, sample_sit
     for marker in ("corp.adobe.com", "crm.dynamics.com", "internal-notes", "dynamics-url", "article-created-by",
                    "article-published-by"):
         assert marker not in output, marker
-    # the KB article that linked a screenshot to Jira keeps the screenshot, not the link
+    # the KB article that linked a screenshot (inline, now a file) to Jira keeps the screenshot, not the link
     page = (site / "runbooks" / "KA-15314" / "index.html").read_text(encoding="utf-8")
-    assert "data:image/png;base64" in page and "jira" not in page
+    assert '<img src="../assets/inline-474db712865d9001db23.png"' in page and "jira" not in page
+    assert (site / "runbooks" / "assets" / "inline-474db712865d9001db23.png").read_bytes().startswith(b"\x89PNG")
 
 
 def test_import_records_internal_values_hashed_not_in_clear(sample):

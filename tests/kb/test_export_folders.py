@@ -3,6 +3,7 @@ written into tmp."""
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -83,11 +84,27 @@ def test_images_are_stored_once_for_all_languages(imported_sample):
     root, _, _ = imported_sample
     source = {p.name: p.read_bytes() for p in (CORPUS / "en" / "articles" / "assets").iterdir()}
     stored = {p.name: p.read_bytes() for p in (root / "assets").iterdir()}
-    assert stored == source
+    assert {name: data for name, data in stored.items() if not name.startswith("inline-")} == source
     assert not any(p.suffix in (".png", ".jpeg") for lang in KB_FOLDERS.values() for p in (root / lang).iterdir())
     for lang in KB_FOLDERS.values():
         body = (root / lang / "KA-15564.md").read_text(encoding="utf-8")
         assert "](../assets/4badf727-ce28-ef11-840b-0022480a40c2.png)" in body
+
+
+def test_inline_pictures_become_one_file_each_for_every_language(imported_sample):
+    root, first, _ = imported_sample
+    stored = {p.name: p.read_bytes() for p in (root / "assets").glob("inline-*")}
+    # KA-13983 and KA-15314 carry their screenshots inline (`![](data:image/png;base64,…)`), in 4 languages
+    linked = {(lang, article): set(re.findall(r"\.\./assets/(inline-[0-9a-f]{20}\.png)", (root / lang / f"{article}.md")
+                                   .read_text(encoding="utf-8")))
+              for lang in KB_FOLDERS.values() for article in ("KA-13983", "KA-15314")}
+    assert set().union(*linked.values()) == set(stored) and len(stored) == 2
+    assert all(data.startswith(b"\x89PNG\r\n\x1a\n") for data in stored.values())
+    for lang in KB_FOLDERS.values():
+        for article in ("KA-13983", "KA-15314"):
+            assert "data:image" not in (root / lang / f"{article}.md").read_text(encoding="utf-8")
+    files = len(list((CORPUS / "en" / "articles" / "assets").iterdir()))
+    assert f"images copied {files + len(stored)}\n" in first.stdout  # each picture written once, not per language
 
 
 def test_reimporting_the_sample_rewrites_nothing(imported_sample):
@@ -96,7 +113,7 @@ def test_reimporting_the_sample_rewrites_nothing(imported_sample):
     assert "imported 0, updated 0, unchanged 108, skipped 0, failed 0; images copied 0" in second.stdout
     assert not list(root.rglob("*.tmp"))
     before = json.loads(root.joinpath(".mtimes").read_text())
-    assert mtimes(root) == before and len(before) == 108 + 4 + 7  # runbooks, redirects.csv, images
+    assert mtimes(root) == before and len(before) == 108 + 4 + 7 + 2  # runbooks, redirects.csv, images, inline pictures
 
 
 def test_translated_placeholders_and_product_from_solution(imported_sample):
