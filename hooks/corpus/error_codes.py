@@ -324,6 +324,8 @@ class Quote:
     family_id: str
     message: str | None
     short: bool = False  # a short name (`AccessDeniedException`), resolved against the whole corpus
+    start: int = 0  # where the code is written in runbook_text(runbook)
+    end: int = 0
 
 
 def message_of(text: str, match: Match) -> str | None:
@@ -336,7 +338,7 @@ def quotes(runbook: Runbook) -> tuple[Quote, ...]:
     rebuilds, so each file is scanned once, not once per process or rebuild."""
     if runbook.error_quotes is None:
         text = runbook_text(runbook)
-        runbook.error_quotes = tuple(Quote(m.code, m.slug, m.family.id, message_of(text, m), m.short)
+        runbook.error_quotes = tuple(Quote(m.code, m.slug, m.family.id, message_of(text, m), m.short, m.start, m.end)
                                      for m in find(text))
     return runbook.error_quotes
 

@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from hooks.corpus.runbook_format import write_atomic
@@ -167,6 +168,8 @@ class Denylist:
     _firsts: frozenset[str] = field(default=frozenset(), init=False)
     _lengths: tuple[int, ...] = field(default=(), init=False)
     _by_length: dict[int, frozenset[tuple[str, ...]]] = field(default_factory=dict, init=False)
+    _singles: frozenset[str] = field(default=frozenset(), init=False)  # entries of one word
+    _pairs: frozenset[tuple[str, str]] = field(default=frozenset(), init=False)  # first two words of the others
 
     def __post_init__(self) -> None:
         runs: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -178,12 +181,19 @@ class Denylist:
         self._lengths = tuple(sorted({len(hashes) for hashes in self._runs}))
         self._by_length = {length: frozenset(run for run in self._runs if len(run) == length)
                            for length in self._lengths}
+        self._singles = frozenset(run[0] for run in self._by_length.get(1, ()))
+        self._pairs = frozenset((run[0], run[1]) for run in self._runs if len(run) > 1)
 
     def _any(self, hashed: list[str]) -> bool:
-        """Whether any entry occurs in `hashed`: every window of each entry length against the entries of
-        that length, as set operations (no Python loop over the words; most texts hold no entry)."""
+        """Whether any entry occurs in `hashed`. Most texts hold none, and show it by two set operations:
+        no word is an entry of one word, no two words in a row start a longer one; only a text where two
+        do is checked against each entry length (every window, as set operations: no loop over words)."""
+        if not self._singles.isdisjoint(hashed):
+            return True
+        if self._pairs.isdisjoint(pairwise(hashed)):
+            return False
         return any(not runs.isdisjoint(zip(*[hashed[k:] for k in range(length)], strict=False))
-                   for length, runs in self._by_length.items())
+                   for length, runs in self._by_length.items() if length > 1)
 
     def __len__(self) -> int:
         return len(self.entries)

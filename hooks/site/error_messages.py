@@ -60,11 +60,12 @@ def decode(message: str) -> str | None:
 
 
 def of_runbook(runbook: Runbook) -> list[tuple[str, str]]:
-    """(slug, message) for each code `runbook` quotes as a log line followed by a message."""
+    """(slug, message) for each code `runbook` quotes as a log line followed by a message (from the codes
+    error_codes.quotes found there: the runbook is not read again)."""
     text = error_codes.runbook_text(runbook)
     fenced = _fenced_spans(text)
     found = []
-    for match in error_codes.find(text):
+    for match in error_codes.quotes(runbook):
         if not quoted_as_log(text, match.start, fenced):
             continue
         raw = error_codes.message_after(text, match.end)
