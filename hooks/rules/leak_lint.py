@@ -161,7 +161,8 @@ def check_runbook(runbook, severity: str, patterns: LeakPatterns | None = None,
     problems = []
     items = [(key, item) for key, value in runbook.meta.items()
              for item in (value if isinstance(value, list) else [value]) if isinstance(item, str)]
-    if denylist or could_leak("\n".join(item for _, item in items).lower(), patterns):  # one check for all
+    joined = "\n".join(item for _, item in items)  # one check for all: an entry in an item is in there too
+    if could_leak(joined.lower(), patterns) or (denylist is not None and denylist.occurs_in(joined)):
         for key, item in items:
             for found in findings(item, patterns, denylist):
                 problems.append(Problem(runbook.path, runbook.key_lines.get(key, 1), 1, f"leak-{found.rule}",
