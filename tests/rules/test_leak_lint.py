@@ -7,6 +7,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hooks.rules.leak_lint import in_ci, scan
 from hooks.rules.leak_patterns import load
@@ -90,3 +92,23 @@ def test_in_ci_leaks_are_errors(leaky_root):
 def test_ci_detection():
     assert in_ci({"CI": "true"}) and in_ci({"CI": "1"})
     assert not in_ci({}) and not in_ci({"CI": "false"}) and not in_ci({"CI": ""})
+
+
+@given(st.sampled_from(["title", "description", "applies-to"]), st.integers(min_value=0, max_value=3))
+def test_a_recorded_value_in_any_front_matter_item_is_an_error_on_its_line(key, position):
+    """The front matter is searched as one text first: a value in one item, wherever it is, is still found
+    there, and only there (not across two items)."""
+    from hooks.corpus.model import Runbook
+    from hooks.rules import internal_values
+    from hooks.rules.leak_lint import check_runbook
+
+    denylist = internal_values.Denylist(internal_values.entries_for("article-created-by", "Jim Menn"))
+    items = ["Campaign", "Delivery fails", "Jim", "Menn"]  # across two items: not the value
+    items.insert(position, "ask Jim Menn")
+    meta = {"title": "A title", "description": "Its description", "applies-to": ["Campaign"], key: items}
+    lines = {name: number for number, name in enumerate(meta, start=2)}
+    runbook = Runbook("KA-90001", "en", "runbooks/en/KA-90001.md", meta, "Body.\n", 7, lines, {})
+    found = [(p.line, p.rule) for p in check_runbook(runbook, "warning", denylist=denylist)]
+    assert found == [(lines[key], "leak-internal-value")]
+    meta[key] = items[:position] + items[position + 1:]
+    assert check_runbook(runbook, "warning", denylist=denylist) == []
