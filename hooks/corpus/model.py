@@ -25,7 +25,8 @@ class Runbook:
     body_line: int
     key_lines: dict[str, int] = field(default_factory=dict)
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)  # "key" / "key/i" → (line, column)
-    error_quotes: tuple | None = field(default=None, repr=False, compare=False)  # error_codes.quotes
+    # error_codes.quotes of this text; init=False: a copy with another body (dataclasses.replace) starts without
+    error_quotes: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def title(self) -> str:
