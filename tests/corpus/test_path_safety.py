@@ -47,8 +47,8 @@ article-published-date: 4/17/2024 12:38:19 PM
 def _read_share(root):  # what `python -m hooks build` / `make validate` run on each core
     from hooks.rules import loader
 
-    runbooks, problems, _ = loader._read((model.runbook_files(root), root, True))
-    return model.Corpus([runbook for _, runbook in runbooks], sorted(problems))
+    reading = loader._read((model.runbook_files(root), root, True))
+    return model.Corpus([runbook for _, runbook in reading.runbooks], sorted(reading.problems))
 
 
 def _read_incremental(root):  # what `make serve` and a plain `mkdocs build` run

@@ -41,3 +41,36 @@ def test_parallel_and_incremental_validation_report_the_same_problems(tmp_path):
     assert len(second.problems) > len(first.problems)
     assert [str(p) for p in second.problems if "redirect" not in p.rule and "image" not in p.rule] == \
         [str(p) for p in again.problems if "redirect" not in p.rule and "image" not in p.rule]
+
+
+def test_every_loader_reads_through_the_one_loop_and_serve_reads_and_checks_only_what_changed(tmp_path,
+                                                                                           monkeypatch):
+    generate.generate(6, tmp_path, None, sample=CORPUS)
+    root = tmp_path / "runbooks"
+    counted = {"loops": 0, "read": 0, "check": 0}
+    real_loop, real_read, real_check = loader.read_files, loader.model.read_checked, loader.check_file
+
+    def counting(name, real):
+        def call(*args, **kwargs):
+            counted[name] += 1
+            return real(*args, **kwargs)
+        return call
+
+    monkeypatch.setattr(loader, "read_files", counting("loops", real_loop))
+    monkeypatch.setattr(loader.model, "read_checked", counting("read", real_read))
+    monkeypatch.setattr(loader, "check_file", counting("check", real_check))
+    files = len(loader.model.runbook_files(root))
+    loader.load(root)
+    assert counted == {"loops": 1, "read": files, "check": files}
+    assert isinstance(loader._read((loader.model.runbook_files(root), root, False)), loader.Reading)
+    loader._read_cache.clear()
+    counted.update(loops=0, read=0, check=0)
+    first = loader.load_incremental(root)
+    assert counted == {"loops": 1, "read": files, "check": files}
+    edited = sorted((root / "fr").glob("*.md"))[2]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    counted.update(loops=0, read=0, check=0)
+    second = loader.load_incremental(root)
+    assert counted == {"loops": 1, "read": 1, "check": 1}  # the edited file only
+    assert [r.path for r in second.runbooks] == [r.path for r in first.runbooks]
+    assert _problems(second) == _problems(loader.load(root))
