@@ -291,7 +291,10 @@ def message_after(text: str, end: int, policy: str = "any") -> str | None:
     stop = _MESSAGE_END.search(rest)
     message = re.sub(r"<[^>]+>", "", rest[:stop.start()] if stop else rest)
     message = _unquote(" ".join(message.replace("\u00a0", " ").split()).strip(" .,;"))
-    if len(message) < 3 or not re.search(r"[^\W\d_]", message) or (find(message) and find(message)[0].start == 0):
+    if len(message) < 3 or not re.search(r"[^\W\d_]", message):
+        return None
+    codes = find(message)
+    if codes and codes[0].start == 0:  # another code follows: a list of codes, not a message
         return None
     if len(message) > MESSAGE_MAX:
         message = message[:MESSAGE_MAX].rsplit(" ", 1)[0] + " …"
