@@ -261,7 +261,7 @@ def rewrite_body(body: str, source: Path, lang: str, first_line: int, images: li
     rewrites: list[Rewrite] = []
 
     def as_file(url: str, line: int) -> str | None:
-        """The `../assets/` address of the inline picture `url` is, now collected; None to keep `url`."""
+        """Where the inline picture `url` goes (`../assets/<name>`), collected into `pictures`; None: keep `url`."""
         picture = inline_pictures.decode(url) if pictures is not None else None
         if picture is None:
             return None
