@@ -107,21 +107,23 @@ class SiteStats:
     pages: int  # HTML files
     bytes: int  # everything under the site folder
     runbook_page_bytes: float  # median size of a runbook page's HTML
-    search_index_bytes: int  # search/search_index.json (all languages), 0 when absent
+    search_index_bytes: int  # the search index, all languages: Material's search/search_index.json (the stock
+    # stack) and Pagefind's pagefind/ folder (ours); 0 when there is neither
     runbook_pages: int = 0  # <lang>/runbooks/<id>/index.html
 
 
 def site_stats(site: Path) -> SiteStats:
-    pages, total, runbook_sizes = 0, 0, []
+    pages, total, runbook_sizes, search = 0, 0, [], 0
     for path in site.rglob("*"):
         if not path.is_file():
             continue
         size = path.stat().st_size
         total += size
+        if path.relative_to(site).parts[0] in ("pagefind", "search"):
+            search += size
         if path.suffix == ".html":
             pages += 1
             if path.parent.parent.name == "runbooks":
                 runbook_sizes.append(size)
     median = statistics.median(runbook_sizes) if runbook_sizes else 0.0
-    index = site / "search" / "search_index.json"
-    return SiteStats(pages, total, median, index.stat().st_size if index.is_file() else 0, len(runbook_sizes))
+    return SiteStats(pages, total, median, search, len(runbook_sizes))

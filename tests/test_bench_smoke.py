@@ -21,6 +21,7 @@ def test_bench_runs_end_to_end_and_reports_every_measure(tmp_path):
     for side in ("ours", "stock"):
         assert results[side]["seconds"] > 0 and results[side]["peak_rss_mb"] > 0 and results[side]["peak_pss_mb"] > 0
         assert results[side]["output_mb"] > 0
+        assert 0 < results[side]["search_index_mb"] < results[side]["output_mb"]  # Pagefind's, lunr's
     assert set(results["ratios"]) == {"build_time_ratio", "output_size_ratio", "peak_memory_ratio",
                                        "peak_rss_ratio", "cpu_time_ratio"}
     assert results["validate"]["runbooks"] == 200
