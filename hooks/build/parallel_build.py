@@ -65,7 +65,7 @@ def build_order(group: list[str], default: str) -> list[str]:
     """The order a group's process builds its languages in: the site's default language first (it writes
     the root of the site), then those slowest to index (search_index.slow_to_index). Each language is
     indexed while the next one renders; the group's last index runs alone at the end, so it should be a
-    short one (Japanese loads a 450 MB dictionary)."""
+    short one (Japanese loads a dictionary of some 300 MB)."""
     return sorted(group, key=lambda code: (code != default, not search_index.slow_to_index(code)))
 
 

@@ -40,7 +40,7 @@ CORE_ENV = "KB_SEARCH_CORE"
 
 def slow_to_index(lang: str) -> bool:
     """Pagefind segments Chinese and Japanese text with a dictionary it loads on every run (for Japanese,
-    ~450 MB): those languages take twice as long as the others to index."""
+    some 300 MB in memory): those languages take twice as long as the others to index."""
     return lang.split("-")[0].lower() in ("ja", "zh")
 
 
